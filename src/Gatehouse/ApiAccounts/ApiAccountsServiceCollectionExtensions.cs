@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Gatehouse.ApiAccounts;
+
+public static class ApiAccountsServiceCollectionExtensions
+{
+    /// <summary>Registers API accounts, the token endpoint's throttle and bearer-token authentication.</summary>
+    public static IServiceCollection AddApiAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TokenOptions>(configuration.GetSection(TokenOptions.SectionName));
+        services.AddScoped<ApiAccountService>();
+        services.AddSingleton<TokenFailureThrottle>();
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(
+                ApiTokenAuthenticationHandler.SchemeName, _ => { });
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using Gatehouse.ApiAccounts;
+using Gatehouse.Data;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Gatehouse.Cli;
+
+/// <summary>
+/// Operator commands on the same program and configuration as the server (appsettings.json and
+/// environment variables): <c>api-accounts add|list|remove</c> and <c>migrate</c>. Results go to standard
+/// output, problems to standard error; the exit code is 0 on success, 1 when refused, 2 on bad usage.
+/// </summary>
+public static class GatehouseCli
+{
+    private const string Usage = """
+        Usage:
+          gatehouse                                   run the server
+          gatehouse api-accounts add NAME [--json]    create an API account and print its secret once
+          gatehouse api-accounts list [--json]        list API accounts
+          gatehouse api-accounts remove NAME          remove an API account and revoke its tokens
+          gatehouse migrate                           apply pending database migrations
+        With dotnet: dotnet run --project src/Gatehouse -- api-accounts add partner1
+        """;
+
+    private static readonly string[] Verbs = ["api-accounts", "migrate", "help", "--help", "-h"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var json = args.Contains("--json");
+        var words = args.Where(a => a != "--json").ToArray();
+        if (words[0] is "help" or "--help" or "-h")
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        using var host = BuildHost();
+        var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
+        if (words is ["migrate"])
+        {
+            var applied = await migrator.MigrateAsync(CancellationToken.None);
+            await output.WriteLineAsync(applied.Count == 0
+                ? "The database is up to date."
+                : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return 0;
+        }
+
+        await migrator.PrepareForServingAsync(CancellationToken.None);
+        await using var scope = host.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<ApiAccountService>();
+        var commands = new ApiAccountCommands(accounts, output, error, json);
+        return words switch
+        {
+            ["api-accounts", "add", var name] => await commands.AddAsync(name),
+            ["api-accounts", "list"] => await commands.ListAsync(),
+            ["api-accounts", "remove", var name] => await commands.RemoveAsync(name),
+            _ => await UsageErrorAsync(error),
+        };
+    }
+
+    private static async Task<int> UsageErrorAsync(TextWriter error)
+    {
+        await error.WriteLineAsync(Usage);
+        return 2;
+    }
+
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Logs go to standard error and only when something is wrong, so scripts can read standard output.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGatehouseData(builder.Configuration);
+        builder.Services.Configure<TokenOptions>(builder.Configuration.GetSection(TokenOptions.SectionName));
+        builder.Services.AddScoped<ApiAccountService>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GatehouseDbContext"/> on the configured provider (<c>Database:Provider</c>,
+    /// <c>ConnectionStrings:Gatehouse</c>) and the migrator that prepares the database.
+    /// </summary>
+    public static IServiceCollection AddGatehouseData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        var connectionString = configuration.GetConnectionString("Gatehouse");
+        services.AddSingleton(options);
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Gatehouse is empty. Set it, for example "
+                    + "ConnectionStrings__Gatehouse='Host=127.0.0.1;Database=gatehouse;Username=...;Password=...'.");
+            }
+
+            services.AddDbContextPool<PostgresGatehouseDbContext>(db => db.UseNpgsql(connectionString));
+            services.AddScoped<GatehouseDbContext>(sp => sp.GetRequiredService<PostgresGatehouseDbContext>());
+        }
+        else
+        {
+            var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+            services.AddDbContextPool<SqliteGatehouseDbContext>(db => db.UseSqlite(sqlite.ConnectionString));
+            services.AddScoped<GatehouseDbContext>(sp => sp.GetRequiredService<SqliteGatehouseDbContext>());
+        }
+
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using Gatehouse.ApiAccounts;
+using Gatehouse.Pipelines;
+using Gatehouse.Pixels;
+using Gatehouse.Tenants;
+using Gatehouse.Usage;
+using Gatehouse.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Gatehouse.Data;
+
+/// <summary>
+/// The one model of the control plane. Each database provider has a subclass of its own so that each
+/// keeps its own migrations (<c>Data/Migrations/Sqlite</c>, <c>Data/Migrations/Postgres</c>).
+/// </summary>
+public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+
+    public DbSet<ApiAccount> ApiAccounts => Set<ApiAccount>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Pixel> Pixels => Set<Pixel>();
+
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    public DbSet<TrafficBucket> TrafficBuckets => Set<TrafficBucket>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite forgets the kind on the way back, so it is restored here.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Tenant>(tenant =>
+        {
+            tenant.Property(t => t.Id).HasMaxLength(8);
+            tenant.Property(t => t.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<User>(user =>
+        {
+            user.Property(u => u.Email).HasMaxLength(254);
+            user.HasIndex(u => u.Email).IsUnique();
+            user.Property(u => u.DefaultTenantId).HasMaxLength(8);
+            user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserRole>(role =>
+        {
+            role.HasOne(r => r.Tenant).WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+
+            // One role per user per account, and one host role per user.
+            role.HasIndex(r => new { r.UserId, r.TenantId }).IsUnique().HasFilter("\"TenantId\" IS NOT NULL");
+            role.HasIndex(r => r.UserId).IsUnique().HasFilter("\"TenantId\" IS NULL").HasDatabaseName("IX_UserRoles_HostRole");
+        });
+
+        modelBuilder.Entity<ApiAccount>(account =>
+        {
+            account.Property(a => a.Name).HasMaxLength(20);
+            account.HasIndex(a => a.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.HasKey(t => t.TokenHash);
+            token.HasOne<ApiAccount>().WithMany().HasForeignKey(t => t.ApiAccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Pixel>(pixel =>
+        {
+            pixel.Property(p => p.Id).HasMaxLength(32);
+            pixel.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Pipeline>(pipeline =>
+        {
+            pipeline.Property(p => p.Id).HasMaxLength(64);
+            pipeline.Property(p => p.Name).HasMaxLength(100);
+            pipeline.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TrafficBucket>(bucket =>
+        {
+            bucket.HasKey(b => new { b.PixelId, b.Start });
+            bucket.HasIndex(b => new { b.TenantId, b.Start });
+            bucket.HasOne<Tenant>().WithMany().HasForeignKey(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

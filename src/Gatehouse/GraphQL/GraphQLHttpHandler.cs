@@ -1,0 +1,260 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using Gatehouse.ApiAccounts;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Gatehouse.GraphQL;
+
+/// <summary>
+/// Serves one schema over HTTP following the GraphQL-over-HTTP specification
+/// (https://graphql.github.io/graphql-over-http/draft/): POST only, a JSON body, and either
+/// <c>application/graphql-response+json</c> or <c>application/json</c> in return.
+/// </summary>
+public sealed partial class GraphQLHttpHandler<TSchema>(
+    IDocumentExecuter<TSchema> executer,
+    IGraphQLTextSerializer serializer,
+    DocumentCache<TSchema> cache,
+    IOptions<GraphQLOptions> options,
+    ILogger<GraphQLHttpHandler<TSchema>> logger)
+    where TSchema : ISchema
+{
+    private const string GraphQLResponseType = "application/graphql-response+json";
+    private const string JsonType = "application/json";
+
+    private readonly IValidationRule[] _validationRules =
+    [
+        .. DocumentValidator.CoreRules,
+        new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = options.Value.MaxDepth,
+            MaxComplexity = options.Value.MaxComplexity,
+            DefaultListImpactMultiplier = options.Value.ListMultiplier,
+        }),
+        new MaxAliasesRule(options.Value.MaxAliases),
+    ];
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var responseType = NegotiateResponseType(context.Request);
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(context, responseType ?? JsonType, 405, ErrorCodes.MethodNotAllowed,
+                "GraphQL requests are sent with POST.");
+            return;
+        }
+
+        var authentication = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
+        if (!authentication.Succeeded)
+        {
+            await WriteUnauthorizedAsync(context, responseType ?? JsonType, authentication.Failure is not null);
+            return;
+        }
+
+        context.User = authentication.Principal;
+        var request = await ReadRequestAsync(context, responseType);
+        if (request is null)
+        {
+            return;
+        }
+
+        var result = await ExecuteAsync(context, request);
+        var status = result.Executed || responseType == JsonType ? 200 : 400;
+        context.Response.StatusCode = status;
+        context.Response.ContentType = responseType + "; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var execution = new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+            Timeout = options.Value.ExecutionTimeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+        };
+
+        var cached = cache.Find(request.Query!);
+        if (cached is not null)
+        {
+            // Only documents that passed validation are cached, and no rule here depends on variables.
+            execution.Document = cached;
+            execution.ValidationRules = [];
+        }
+        else
+        {
+            execution.ValidationRules = _validationRules;
+        }
+
+        var result = await executer.ExecuteAsync(execution);
+        if (cached is null && result.Executed && execution.Document is not null)
+        {
+            cache.Add(request.Query!, execution.Document);
+        }
+
+        Log.Executed(logger, request.OperationName, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            result.Errors?.Count ?? 0);
+        return result;
+    }
+
+    /// <summary>Reads and checks the request; on a problem, writes the error response and returns null.</summary>
+    private async Task<GraphQLRequest?> ReadRequestAsync(HttpContext context, string? responseType)
+    {
+        if (responseType is null)
+        {
+            await WriteErrorAsync(context, JsonType, 406, ErrorCodes.NotAcceptable,
+                $"The Accept header must allow {GraphQLResponseType} or {JsonType}.");
+            return null;
+        }
+
+        if (!IsJson(context.Request.ContentType))
+        {
+            // A form or text/plain body could come from any web page without a CORS preflight.
+            await WriteErrorAsync(context, responseType, 415, ErrorCodes.UnsupportedMediaType,
+                $"The request body must be sent as {JsonType}.");
+            return null;
+        }
+
+        var maxBytes = options.Value.MaxRequestBytes;
+        var body = await ReadBodyAsync(context.Request, maxBytes, context.RequestAborted);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, responseType, 413, ErrorCodes.PayloadTooLarge,
+                $"The request body is larger than {maxBytes} bytes.");
+            return null;
+        }
+
+        var problem = ParseRequest(body.Value, out var request);
+        if (problem is not null)
+        {
+            await WriteErrorAsync(context, responseType, 400, ErrorCodes.BadRequest, problem);
+            return null;
+        }
+
+        return request;
+    }
+
+    private string? ParseRequest(ReadOnlyMemory<byte> body, out GraphQLRequest? request)
+    {
+        request = null;
+        var span = body.Span.TrimStart(" \t\r\n"u8);
+        if (span.IsEmpty || span[0] != (byte)'{')
+        {
+            return "The request body must be one JSON object: {\"query\": \"...\", \"variables\": {...}}. "
+                + "Batches (JSON arrays) are not supported.";
+        }
+
+        try
+        {
+            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Span));
+        }
+        catch (JsonException ex)
+        {
+            return $"The request body is not valid JSON or has a field of the wrong type: {ex.Message}";
+        }
+
+        return string.IsNullOrWhiteSpace(request?.Query) ? "The request has no query: set the \"query\" field." : null;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(
+        HttpRequest request,
+        int maxBytes,
+        CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(checked((int)(request.ContentLength ?? 4096)) + 1);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > maxBytes)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static string? NegotiateResponseType(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted) || accepted.Count == 0)
+        {
+            return JsonType;
+        }
+
+        foreach (var type in accepted.Where(t => t.Quality is not 0).OrderByDescending(t => t.Quality ?? 1))
+        {
+            if (type.MediaType.Equals(GraphQLResponseType, StringComparison.OrdinalIgnoreCase))
+            {
+                return GraphQLResponseType;
+            }
+
+            if (type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return JsonType;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase)
+        && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private Task WriteUnauthorizedAsync(HttpContext context, string responseType, bool tokenRejected)
+    {
+        context.Response.Headers.WWWAuthenticate = tokenRejected
+            ? "Bearer error=\"invalid_token\", error_description=\"The token is unknown, expired or revoked.\""
+            : "Bearer";
+        var message = tokenRejected
+            ? "The access token is unknown, expired or revoked. Get a new one from /clients/token."
+            : "Send an access token from /clients/token in the header 'Authorization: Bearer TOKEN'.";
+        return WriteErrorAsync(context, responseType, 401, ErrorCodes.Unauthorized, message);
+    }
+
+    private Task WriteErrorAsync(HttpContext context, string responseType, int status, string code, string message)
+    {
+        var result = new ExecutionResult { Errors = [new TransportError(message, code, status)] };
+        context.Response.StatusCode = status;
+        context.Response.ContentType = responseType + "; charset=utf-8";
+        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private sealed class TransportError(string message, string code, int status) : GatehouseError(message, code, status);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "GraphQL operation {OperationName} took {ElapsedMs:0.0} ms with {ErrorCount} error(s)",
+            EventName = "GraphQLExecuted")]
+        public static partial void Executed(ILogger logger, string? operationName, double elapsedMs, int errorCount);
+    }
+}

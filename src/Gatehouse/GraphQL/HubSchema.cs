@@ -1,0 +1,41 @@
+using Gatehouse.Tenants;
+using GraphQL.Types;
+
+namespace Gatehouse.GraphQL;
+
+/// <summary>The schema served at <c>/hub/graphql/</c>: accounts, and later users, roles and data routing.</summary>
+public sealed class HubSchema : Schema
+{
+    public HubSchema(IServiceProvider services)
+        : base(services)
+    {
+        Description = "Gatehouse hub API: the Account Management surface of the gateway control plane.";
+        Query = new HubQuery();
+        Mutation = new HubMutation();
+    }
+
+    private sealed class HubQuery : ObjectGraphType
+    {
+        public HubQuery()
+        {
+            Name = "Query";
+            Description = "Reads of accounts and their usage.";
+            TenantQueries.AddTo(this);
+        }
+    }
+
+    private sealed class HubMutation : ObjectGraphType
+    {
+        // The group fields resolve to a placeholder: their own fields do the work.
+        private static readonly object Group = new();
+
+        public HubMutation()
+        {
+            Name = "Mutation";
+            Description = "Changes to accounts, grouped as in Meta's gateway.";
+            Field<NonNullGraphType<TenantMutations>>("tenantMutations")
+                .Description("Mutations of advertiser accounts.")
+                .Resolve(_ => Group);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Gatehouse.ApiAccounts;
+using Gatehouse.Cli;
+using Gatehouse.Data;
+using Gatehouse.GraphQL;
+using Gatehouse.Hosting;
+
+// Operator commands (api-accounts, migrate) share the server's configuration but do not start it.
+if (GatehouseCli.IsCommand(args))
+{
+    return await GatehouseCli.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// Hosting: logs, request limits, errors, health.
+builder.AddGatehouseHosting();
+builder.Services.AddGatehouseHealthChecks();
+
+// Storage: SQLite by default, PostgreSQL when Database:Provider says so.
+builder.Services.AddGatehouseData(builder.Configuration);
+
+// API accounts, the token endpoint and bearer-token authentication.
+builder.Services.AddApiAccounts(builder.Configuration);
+
+// The hub GraphQL schema and its transport.
+builder.Services.AddGatehouseGraphQL(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapHealthEndpoints();
+app.MapTokenEndpoint();
+app.MapGraphQL<HubSchema>("/hub/graphql");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The application's entry point; public so that tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,225 @@
+using System.Net.Mail;
+using Gatehouse.Access;
+using Gatehouse.Data;
+using Gatehouse.GraphQL;
+using Gatehouse.Users;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Tenants;
+
+/// <summary>The <c>tenantMutations</c> group of the hub schema: create, update and delete accounts.</summary>
+public sealed class TenantMutations : ObjectGraphType
+{
+    public TenantMutations()
+    {
+        Name = "TenantMutations";
+        Description = "Mutations that create, change and delete advertiser accounts.";
+
+        Field<CreateTenantResultType>("createTenant")
+            .Description("Creates an account, managed by the partner or by an admin invited by email.")
+            .Argument<NonNullGraphType<CreateTenantInputType>>("input", "The account to create.")
+            .ResolveAsync(async context => new TenantPayload(await CreateAsync(context)));
+        Field<TenantMutationResponseType>("updateTenant")
+            .Description("Updates an account's name, status and whether the partner may manage it.")
+            .Argument<NonNullGraphType<UpdateTenantInputType>>("input", "The account and the changes to make.")
+            .ResolveAsync(async context => new TenantPayload(await UpdateAsync(context)));
+        Field<BooleanGraphType>("deleteTenant")
+            .Description("Deletes an account with its roles; users left without any role are removed too.")
+            .Argument<NonNullGraphType<StringGraphType>>("tenantId", "Unique identifier of the account to be deleted.")
+            .ResolveAsync(async context => await DeleteAsync(context));
+    }
+
+    private static async Task<Tenant> CreateAsync(IResolveFieldContext context)
+    {
+        var caller = context.GetCaller();
+        if (!AccessPolicy.CanCreateTenant(caller))
+        {
+            throw TenantErrors.NotAuthorized("create account");
+        }
+
+        var input = context.GetArgument<CreateTenantInput>("input");
+        var name = ValidName("input.name", input.Name);
+        var adminEmail = ValidAdminEmail(input);
+
+        var db = context.GetService<GatehouseDbContext>();
+        var now = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var tenant = new Tenant
+        {
+            Id = await NewTenantIdAsync(db, context.CancellationToken),
+            Name = name,
+            Status = TenantStatus.Active,
+            CanPartnerManage = input.CanPartnerManage,
+            EventEnrichment = input.EventEnrichment,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Tenants.Add(tenant);
+        if (adminEmail is not null)
+        {
+            await AddAdminAsync(db, tenant, adminEmail, now, context.CancellationToken);
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        TenantLog.Created(context.GetService<ILogger<TenantMutations>>(), tenant.Id, caller.Name, tenant.CanPartnerManage);
+        return tenant;
+    }
+
+    private static async Task<Tenant> UpdateAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<UpdateTenantInput>("input");
+        var tenant = await TenantQueries.FindManageableAsync(context, input.TenantId, "update tenant", tracking: true);
+        var db = context.GetService<GatehouseDbContext>();
+        var changed = new List<string>();
+
+        // Every field is checked before any is applied, so a refused update changes nothing.
+        var name = input.Name is null ? null : ValidName("input.name", input.Name);
+        if (input.Status is { } status && !Enum.IsDefined((TenantStatus)status))
+        {
+            throw TenantErrors.StatusInvalid(status);
+        }
+
+        if (input.CanPartnerManage == false && tenant.CanPartnerManage && !await HasAdminAsync(db, tenant.Id, context))
+        {
+            throw TenantErrors.UnmanagedWithoutAdmin();
+        }
+
+        if (name is not null && name != tenant.Name)
+        {
+            tenant.Name = name;
+            changed.Add("name");
+        }
+
+        if (input.Status is { } newStatus && (TenantStatus)newStatus != tenant.Status)
+        {
+            tenant.Status = (TenantStatus)newStatus;
+            changed.Add("status");
+        }
+
+        if (input.CanPartnerManage is { } managed && managed != tenant.CanPartnerManage)
+        {
+            tenant.CanPartnerManage = managed;
+            changed.Add("canPartnerManage");
+        }
+
+        if (changed.Count > 0)
+        {
+            tenant.UpdatedAt = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(context.CancellationToken);
+            TenantLog.Updated(context.GetService<ILogger<TenantMutations>>(), tenant.Id, context.GetCaller().Name,
+                string.Join(", ", changed));
+        }
+
+        return tenant;
+    }
+
+    private static async Task<bool> DeleteAsync(IResolveFieldContext context)
+    {
+        var tenant = await TenantQueries.FindManageableAsync(context, "delete account");
+        var db = context.GetService<GatehouseDbContext>();
+        var ct = context.CancellationToken;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var memberIds = await db.UserRoles.Where(r => r.TenantId == tenant.Id).Select(r => r.UserId).ToListAsync(ct);
+
+        // Roles, pixels, pipelines and traffic of the account go with it (foreign keys cascade).
+        await db.Tenants.Where(t => t.Id == tenant.Id).ExecuteDeleteAsync(ct);
+        var removedUsers = await db.Users
+            .Where(u => memberIds.Contains(u.Id) && !db.UserRoles.Any(r => r.UserId == u.Id))
+            .ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.DefaultTenantId == tenant.Id).ExecuteUpdateAsync(
+            set => set.SetProperty(u => u.DefaultTenantId, u => db.UserRoles
+                .Where(r => r.UserId == u.Id && r.TenantId != null)
+                .OrderBy(r => r.TenantId)
+                .Select(r => r.TenantId)
+                .FirstOrDefault()),
+            ct);
+        await transaction.CommitAsync(ct);
+
+        TenantLog.Deleted(context.GetService<ILogger<TenantMutations>>(), tenant.Id, context.GetCaller().Name,
+            removedUsers);
+        return true;
+    }
+
+    private static string ValidName(string field, string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > TenantErrors.MaxNameLength)
+        {
+            throw TenantErrors.NameLength(field, trimmed.Length);
+        }
+
+        return trimmed;
+    }
+
+    private static string? ValidAdminEmail(CreateTenantInput input)
+    {
+        var email = input.AdminEmail?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            return input.CanPartnerManage ? null : throw TenantErrors.AdminEmailRequired();
+        }
+
+        if (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email
+            || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            throw TenantErrors.AdminEmailInvalid(email);
+        }
+
+        return email.ToLowerInvariant();
+    }
+
+    private static async Task<string> NewTenantIdAsync(GatehouseDbContext db, CancellationToken ct)
+    {
+        // 62^8 ids make a collision very unlikely; checking makes it impossible.
+        var id = TenantIds.New();
+        while (await db.Tenants.AnyAsync(t => t.Id == id, ct))
+        {
+            id = TenantIds.New();
+        }
+
+        return id;
+    }
+
+    private static async Task AddAdminAsync(GatehouseDbContext db, Tenant tenant, string email, DateTime now, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
+        if (user is null)
+        {
+            user = new User { Id = Guid.NewGuid(), Email = email, Status = UserStatus.Pending, CreatedAt = now };
+            db.Users.Add(user);
+        }
+
+        user.DefaultTenantId ??= tenant.Id;
+        db.UserRoles.Add(new UserRole { UserId = user.Id, TenantId = tenant.Id, Action = RoleAction.Admin });
+    }
+
+    private static Task<bool> HasAdminAsync(GatehouseDbContext db, string tenantId, IResolveFieldContext context) =>
+        db.UserRoles.AnyAsync(r => r.TenantId == tenantId && r.Action == RoleAction.Admin, context.CancellationToken);
+}
+
+/// <summary>The payload of account mutations: the account as it is now.</summary>
+public sealed record TenantPayload(Tenant Tenant);
+
+public sealed class CreateTenantResultType : ObjectGraphType<TenantPayload>
+{
+    public CreateTenantResultType()
+    {
+        Name = "CreateTenantResult";
+        Description = "The result of createTenant.";
+        Field<NonNullGraphType<TenantType>>("tenant").Description("Newly created tenant.")
+            .Resolve(context => context.Source.Tenant);
+    }
+}
+
+public sealed class TenantMutationResponseType : ObjectGraphType<TenantPayload>
+{
+    public TenantMutationResponseType()
+    {
+        Name = "TenantMutationResponse";
+        Description = "The result of updateTenant.";
+        Field<NonNullGraphType<TenantType>>("tenant").Description("Updated tenant.")
+            .Resolve(context => context.Source.Tenant);
+    }
+}

@@ -1,0 +1,54 @@
+using Gatehouse.Access;
+using Gatehouse.Data;
+using Gatehouse.GraphQL;
+using Gatehouse.Usage;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Tenants;
+
+/// <summary>The account queries of the hub schema: <c>tenant</c> and <c>tenantUsage</c>.</summary>
+public static class TenantQueries
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<TenantType>("tenant")
+            .Description("Gets the advertiser account with the given unique identifier.")
+            .Argument<NonNullGraphType<StringGraphType>>("tenantId", "Unique identifier of the account to be fetched.")
+            .ResolveAsync(async context => await FindManageableAsync(context, "view account"));
+
+        query.Field<TenantUsageType>("tenantUsage")
+            .Description("Gets an account's usage: active and inactive pixels, pipelines and traffic in the usage window.")
+            .Argument<NonNullGraphType<StringGraphType>>("tenantId", "Unique identifier of the account.")
+            .ResolveAsync(async context =>
+            {
+                var tenant = await FindManageableAsync(context, "view account usage");
+                return await context.GetService<UsageCalculator>().GetAsync(tenant.Id, context.CancellationToken);
+            });
+    }
+
+    /// <summary>
+    /// Loads the account named by the <c>tenantId</c> argument for a caller who may manage it. An unknown id
+    /// and an account closed to the caller get the same error, so the answer reveals nothing.
+    /// </summary>
+    public static async Task<Tenant> FindManageableAsync(IResolveFieldContext context, string action) =>
+        await FindManageableAsync(context, context.GetArgument<string>("tenantId"), action, tracking: false);
+
+    public static async Task<Tenant> FindManageableAsync(
+        IResolveFieldContext context,
+        string tenantId,
+        string action,
+        bool tracking)
+    {
+        var db = context.GetService<GatehouseDbContext>();
+        var tenants = tracking ? db.Tenants : db.Tenants.AsNoTracking();
+        var tenant = await tenants.SingleOrDefaultAsync(t => t.Id == tenantId, context.CancellationToken);
+        if (tenant is null || !AccessPolicy.CanManageTenant(context.GetCaller(), tenant.CanPartnerManage))
+        {
+            throw TenantErrors.NotAuthorized(action);
+        }
+
+        return tenant;
+    }
+}

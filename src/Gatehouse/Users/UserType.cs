@@ -1,0 +1,61 @@
+using Gatehouse.Access;
+using Gatehouse.GraphQL;
+using Gatehouse.Tenants;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Gatehouse.Users;
+
+public sealed class UserType : ObjectGraphType<User>
+{
+    public UserType()
+    {
+        Name = "User";
+        Description = "A person who can sign in to the gateway's hub, for the host or for accounts.";
+
+        Field<NonNullGraphType<StringGraphType>>("id")
+            .Description("Unique identifier of the user (a UUID).")
+            .Resolve(context => context.Source.Id.ToString());
+        Field(u => u.Email).Description("Email address of the user, stored lower-cased.");
+        Field<NonNullGraphType<IntGraphType>>("status")
+            .Description("0 = Deactivated, 1 = Activated, 2 = Pending (invited, not signed up yet).")
+            .Resolve(context => (int)context.Source.Status);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
+            .Description("Roles held by the user, in the accounts the caller may see and at the host.")
+            .Resolve(context => VisibleRoles(context));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TenantType>>>>("tenants")
+            .Description("Accounts the user belongs to that the caller may see.")
+            .Resolve(context => VisibleTenants(context));
+        Field<NonNullGraphType<BooleanGraphType>>("isSelf")
+            .Description("Whether this is the signed-in user. Always false when called with an API token.")
+            .Resolve(_ => false);
+        Field<NonNullGraphType<BooleanGraphType>>("canBeDeleted")
+            .Description("False when the user is the only admin of an account, which must keep one.")
+            .Resolve(context => context.GetService<UserLoaders>().IsSoleAdmin.Load(context.Source.Id)
+                .Then(isSoleAdmin => !isSoleAdmin));
+        Field<StringGraphType>("defaultTenantId")
+            .Description("The account the user lands in after signing in, if the caller may see it.")
+            .Resolve(context => VisibleTenants(context).Then(tenants =>
+                tenants.Any(t => t.Id == context.Source.DefaultTenantId) ? context.Source.DefaultTenantId : null));
+        Field<StringGraphType>("userExpiry")
+            .Description("Last day a temporary user may sign in, as yyyy-mm-dd; null for a permanent user.")
+            .Resolve(context => context.Source.Expiry?.ToString("yyyy-MM-dd", null));
+    }
+
+    private static IDataLoaderResult<List<Role>> VisibleRoles(IResolveFieldContext<User> context)
+    {
+        var caller = context.GetCaller();
+        return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(grants => grants
+            .Where(g => g.TenantManaged is not { } managed || AccessPolicy.CanManageTenant(caller, managed))
+            .Select(g => g.Role)
+            .ToList());
+    }
+
+    private static IDataLoaderResult<List<Tenant>> VisibleTenants(IResolveFieldContext<User> context)
+    {
+        var caller = context.GetCaller();
+        return context.GetService<UserLoaders>().TenantsByUser.Load(context.Source.Id)
+            .Then(tenants => tenants.Where(t => AccessPolicy.CanManageTenant(caller, t.CanPartnerManage)).ToList());
+    }
+}

@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace Gatehouse.Tests.Infrastructure;
+
+/// <summary>
+/// The database a test application runs on: a fresh SQLite file in a temporary folder, or, when the
+/// environment variable GATEHOUSE_TEST_POSTGRES holds a connection string to a server where that role may
+/// create databases, a fresh PostgreSQL database that is dropped afterwards.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "GATEHOUSE_TEST_POSTGRES";
+
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+    private readonly string? _sqliteFolder;
+
+    public TestDatabase()
+    {
+        _postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (IsPostgres)
+        {
+            _postgresName = "gatehouse_test_" + Guid.NewGuid().ToString("N")[..12];
+            using var connection = new NpgsqlConnection(_postgresAdmin);
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresName}", connection);
+            create.ExecuteNonQuery();
+            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresName }
+                .ConnectionString;
+        }
+        else
+        {
+            _sqliteFolder = Directory.CreateTempSubdirectory("gatehouse-test-").FullName;
+            ConnectionString = $"Data Source={Path.Combine(_sqliteFolder, "gatehouse.db")}";
+        }
+    }
+
+    public bool IsPostgres => !string.IsNullOrEmpty(_postgresAdmin);
+
+    public string Provider => IsPostgres ? "Postgres" : "Sqlite";
+
+    public string ConnectionString { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (IsPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_sqliteFolder, recursive: true);
+        }
+    }
+}
