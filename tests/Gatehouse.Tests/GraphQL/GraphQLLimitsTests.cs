@@ -114,7 +114,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
         }
 
         query.Append("id");
-        query.Insert(query.Length, " }", count: levels);
+        query.Append(string.Concat(Enumerable.Repeat(" }", levels)));
         return query.ToString();
     }
 
@@ -132,7 +132,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
                 $$$"""{"input":{"tenantId":"{{{tenantId}}}","name":"Renamed","status":0,"canPartnerManage":true}}"""),
             "DeleteTenant" => (GraphQLQueries.DeleteTenant, $$"""{"tenantId":"{{tenantId}}"}"""),
             "TenantUsageQuery" => (GraphQLQueries.TenantUsageQuery, $$"""{"tenantId":"{{tenantId}}"}"""),
-            _ => throw new ArgumentOutOfRangeException(nameof(operationName), operationName, "No such documented query."),
+            _ => throw new ArgumentOutOfRangeException(nameof(operationName), operationName, "Not a documented query."),
         };
 
     private static async Task<string> CreateManagedTenantAsync(HttpClient client)
