@@ -15,12 +15,16 @@ public sealed class TokenFailureThrottle(TimeProvider clock, IOptions<TokenOptio
     // table is swept on the next failure so that a flood of addresses cannot grow it without bound.
     private const int SweepThreshold = 10_000;
 
+    // Requests whose address the server does not know (an in-process host, a socket that is not IP) share one
+    // count instead of escaping the limit; the broadcast address never appears as a client's own.
+    private static readonly IPAddress UnknownAddress = IPAddress.None;
+
     private readonly ConcurrentDictionary<IPAddress, Failures> _failures = new();
 
     /// <summary>How long the address must wait before trying again; null when it may try now.</summary>
     public TimeSpan? RetryAfter(IPAddress? address)
     {
-        if (address is null || !_failures.TryGetValue(address, out var failures))
+        if (!_failures.TryGetValue(address ?? UnknownAddress, out var failures))
         {
             return null;
         }
@@ -40,18 +44,13 @@ public sealed class TokenFailureThrottle(TimeProvider clock, IOptions<TokenOptio
 
     public void RecordFailure(IPAddress? address)
     {
-        if (address is null)
-        {
-            return;
-        }
-
         var now = clock.GetUtcNow();
         if (_failures.Count > SweepThreshold)
         {
             Sweep(now - options.Value.FailureWindow);
         }
 
-        var failures = _failures.GetOrAdd(address, _ => new Failures());
+        var failures = _failures.GetOrAdd(address ?? UnknownAddress, _ => new Failures());
         lock (failures)
         {
             failures.Forget(now - options.Value.FailureWindow);

@@ -104,9 +104,10 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         }
 
         var result = await executer.ExecuteAsync(execution);
-        if (cached is null && result.Executed && execution.Document is not null)
+        // The executer parses into the result, not into the options it was given.
+        if (cached is null && result.Executed && result.Document is not null)
         {
-            cache.Add(request.Query!, execution.Document);
+            cache.Add(request.Query!, result.Document);
         }
 
         Log.Executed(logger, request.OperationName, Stopwatch.GetElapsedTime(started).TotalMilliseconds,

@@ -17,9 +17,10 @@ public sealed class GraphQLOptions
 
     /// <summary>
     /// Highest complexity allowed: each field costs 1 and each list multiplies what is below it by
-    /// <see cref="ListMultiplier"/>, so the bound is on how much data a document can ask for.
+    /// <see cref="ListMultiplier"/>, so the bound is on how much data a document can ask for. The standard
+    /// introspection query that GraphiQL sends measures 91,263 and the documented account queries about 2,800.
     /// </summary>
-    public int MaxComplexity { get; set; } = 50_000;
+    public int MaxComplexity { get; set; } = 100_000;
 
     /// <summary>Assumed length of a list when estimating complexity.</summary>
     public double ListMultiplier { get; set; } = 10;
