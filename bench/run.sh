@@ -121,7 +121,8 @@ graphql() {
 # themselves created by the API as admins of two other managed accounts, so their roles list is not trivial.
 create_account() {
   jq -n --arg name "$1" --arg email "$2" '{
-      query: "mutation ($input: CreateTenantInput!) { tenantMutations { createTenant(input: $input) { tenant { id } } } }",
+      query: ("mutation ($input: CreateTenantInput!) "
+        + "{ tenantMutations { createTenant(input: $input) { tenant { id } } } }"),
       variables: { input: { name: $name, canPartnerManage: true, adminEmail: $email, eventEnrichment: true } }
     }' >"$work/create-one.json"
   graphql "$work/create-one.json" | jq -er .data.tenantMutations.createTenant.tenant.id
@@ -132,12 +133,15 @@ tenant_id="$(create_account "Bench Account" admin@bench.example)" || fail "creat
 create_account "Bench Second" manager@bench.example >/dev/null || fail "createTenant failed"
 create_account "Bench Third" viewer@bench.example >/dev/null || fail "createTenant failed"
 timeout 30 sqlite3 -cmd ".timeout 10000" "$work/gatehouse.db" "
-  INSERT INTO UserRoles (UserId, TenantId, Action) SELECT Id, '$tenant_id', 1 FROM Users WHERE Email = 'manager@bench.example';
-  INSERT INTO UserRoles (UserId, TenantId, Action) SELECT Id, '$tenant_id', 2 FROM Users WHERE Email = 'viewer@bench.example';" \
+  INSERT INTO UserRoles (UserId, TenantId, Action)
+    SELECT Id, '$tenant_id', 1 FROM Users WHERE Email = 'manager@bench.example';
+  INSERT INTO UserRoles (UserId, TenantId, Action)
+    SELECT Id, '$tenant_id', 2 FROM Users WHERE Email = 'viewer@bench.example';" \
   || fail "could not add users to the account"
 
 # Request bodies: the seed's sample requests verbatim; Get Account reads the account created above.
-jq -n --rawfile query "$here/requests/get-account.graphql" --slurpfile vars "$here/requests/get-account.variables.json" \
+jq -n --rawfile query "$here/requests/get-account.graphql" \
+  --slurpfile vars "$here/requests/get-account.variables.json" \
   --arg id "$tenant_id" '{query: $query, variables: ($vars[0] | .tenantId = $id)}' >"$work/get-account.json"
 jq -n --rawfile query "$here/requests/create-account.graphql" \
   --slurpfile vars "$here/requests/create-account.variables.json" \
@@ -147,7 +151,8 @@ jq -n '{query: "{ __typename }"}' >"$work/typename.json"
 # for its users, one more for their roles (the full sample).
 jq -n --arg id "$tenant_id" '{query: "query ($tenantId: String!) { tenant(tenantId: $tenantId) { id name } }",
   variables: {tenantId: $id}}' >"$work/account-only.json"
-jq -n --arg id "$tenant_id" '{query: "query ($tenantId: String!) { tenant(tenantId: $tenantId) { id name users { id email } } }",
+jq -n --arg id "$tenant_id" '{
+  query: "query ($tenantId: String!) { tenant(tenantId: $tenantId) { id name users { id email } } }",
   variables: {tenantId: $id}}' >"$work/account-users.json"
 
 users="$(graphql "$work/get-account.json" | jq -r '.data.tenant.users | length')"
@@ -171,7 +176,8 @@ prepare() {
       [[ "$check" == 401 ]] ;;
     bad-token)
       BENCH_BODY="$work/get-account.json" BENCH_TOKEN="not-a-token-that-was-ever-issued"
-      check="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base$path" -H "Authorization: Bearer $BENCH_TOKEN" \
+      check="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base$path" \
+        -H "Authorization: Bearer $BENCH_TOKEN" \
         -H 'Content-Type: application/json' --data-binary "@$BENCH_BODY")"
       [[ "$check" == 401 ]] ;;
     typename)
@@ -220,7 +226,8 @@ for scenario in $scenarios; do
   trace_pid=""
   if [[ -n "${BENCH_TRACE_DIR:-}" ]]; then
     mkdir -p "$BENCH_TRACE_DIR"
-    timeout $((duration + 60)) dotnet-trace collect -p "$server_pid" --profile "${BENCH_TRACE_PROFILE:-dotnet-sampled-thread-time}" \
+    timeout $((duration + 60)) dotnet-trace collect -p "$server_pid" \
+      --profile "${BENCH_TRACE_PROFILE:-dotnet-sampled-thread-time}" \
       --duration "00:00:00:$(printf '%02d' $((duration > 3 ? duration - 2 : 1)))" \
       -o "$BENCH_TRACE_DIR/$scenario.nettrace" >"$work/trace-$scenario.log" 2>&1 &
     trace_pid=$!
@@ -244,7 +251,8 @@ echo "== server log: $(wc -l <"$work/server.log") lines, $errors of them errors 
 
 # The table: absolute numbers, and the ratios to the floor (/healthz) measured in this same run.
 echo
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), .NET $(dotnet --version)," \
+cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "machine: $(nproc) cores, $cpu_model, .NET $(dotnet --version)," \
   "log level ${BENCH_LOG_LEVEL:-Information}, $threads threads, $connections connections, ${duration} s"
 awk '
   function field(name,   i, kv) {
@@ -262,7 +270,8 @@ awk '
     for (i = 1; i <= n; i++) {
       ratio = floor_rps > 0 ? sprintf("%.1f%%", 100 * rps[i] / floor_rps) : "-"
       slow = floor_p99 > 0 ? sprintf("%.1fx", p99[i] / floor_p99) : "-"
-      printf "%-16s %9.0f %8.2f %8.2f %12s %10s %12d %8d\n", names[i], rps[i], p50[i], p99[i], ratio, slow, cpu[i], bad[i]
+      printf "%-16s %9.0f %8.2f %8.2f %12s %10s %12d %8d\n",
+        names[i], rps[i], p50[i], p99[i], ratio, slow, cpu[i], bad[i]
       if (names[i] == "get-account" && floor_rps > 0) {
         met = (rps[i] >= 0.4 * floor_rps && p99[i] < 20) ? "MET" : "NOT MET"
         target = sprintf("target (Get Account >= 40%% of floor req/s and p99 < 20 ms): %s (%.1f%%, p99 %.2f ms)",
