@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -7,7 +8,8 @@ using Gatehouse.Tests.Infrastructure;
 namespace Gatehouse.Tests.Cli;
 
 // The operator CLI runs as its own process on the server's database, as it does in production.
-public sealed partial class ApiAccountCommandTests : IAsyncDisposable
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the database through IAsyncLifetime.")]
+public sealed partial class ApiAccountCommandTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private readonly Dictionary<string, string?> _environment;
@@ -18,7 +20,10 @@ public sealed partial class ApiAccountCommandTests : IAsyncDisposable
         _environment["Database__MigrateOnStartup"] = "true";
     }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Add_ValidName_PrintsSecretOnlyOnce()
