@@ -57,7 +57,10 @@ public sealed partial class ApiAccountService(
     }
 
     /// <summary>Returns a new access token, or null when the id or the secret is wrong.</summary>
-    public async Task<IssuedToken?> IssueTokenAsync(string clientId, string clientSecret, CancellationToken cancellationToken)
+    public async Task<IssuedToken?> IssueTokenAsync(
+        string clientId,
+        string clientSecret,
+        CancellationToken cancellationToken)
     {
         var account = await db.ApiAccounts.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Name == clientId, cancellationToken);

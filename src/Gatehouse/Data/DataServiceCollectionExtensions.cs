@@ -29,7 +29,8 @@ public static class DataServiceCollectionExtensions
         }
         else
         {
-            var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+            var sqlite = new SqliteConnectionStringBuilder(
+                connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
             services.AddDbContextPool<SqliteGatehouseDbContext>(db => db.UseSqlite(sqlite.ConnectionString));
             services.AddScoped<GatehouseDbContext>(sp => sp.GetRequiredService<SqliteGatehouseDbContext>());
         }

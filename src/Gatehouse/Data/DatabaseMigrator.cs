@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Gatehouse.Data;
@@ -30,7 +33,8 @@ public sealed partial class DatabaseMigrator(
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
         PrepareSqliteFile(db);
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await GetPendingMigrationsAsync(db, cancellationToken);
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
@@ -59,7 +63,7 @@ public sealed partial class DatabaseMigrator(
             return;
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await GetPendingMigrationsAsync(db, cancellationToken);
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(
@@ -67,6 +71,22 @@ public sealed partial class DatabaseMigrator(
                 + "Run 'gatehouse migrate' (dotnet run --project src/Gatehouse -- migrate) once, "
                 + "or set Database__MigrateOnStartup=true.");
         }
+    }
+
+    // EF Core reads the history table even when it does not exist yet and logs that expected failure as an
+    // error (https://github.com/dotnet/efcore/issues/37328), which would greet every new database with
+    // alarming log lines. A database without any table has had no migration applied, so it is not asked,
+    // and the table is created before the migrator reads it.
+    private static async Task<List<string>> GetPendingMigrationsAsync(
+        GatehouseDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken))
+        {
+            return db.Database.GetMigrations().ToList();
+        }
+
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
     }
 
     private void PrepareSqliteFile(GatehouseDbContext db)

@@ -250,7 +250,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    private sealed class TransportError(string message, string code, int status) : GatehouseError(message, code, status);
+    private sealed class TransportError(string message, string code, int status)
+        : GatehouseError(message, code, status);
 
     private static partial class Log
     {

@@ -31,6 +31,8 @@ public sealed class GraphQLOptions
     /// <summary>Longest a request may execute before it is abandoned with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Parsed and validated documents kept, by query text, so that repeated requests skip both steps.</summary>
+    /// <summary>
+    /// Parsed and validated documents kept, by query text, so that repeated requests skip both steps.
+    /// </summary>
     public int DocumentCacheSize { get; set; } = 1_000;
 }

@@ -30,12 +30,16 @@ public static class HealthEndpoints
         context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), e.Value.Description }),
         });
 
     private sealed class DatabaseHealthCheck(GatehouseDbContext db) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context,
+            CancellationToken cancellationToken)
         {
             return await db.Database.CanConnectAsync(cancellationToken)
                 ? HealthCheckResult.Healthy("The database answers.")

@@ -62,7 +62,8 @@ public sealed class TenantMutations : ObjectGraphType
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
-        TenantLog.Created(context.GetService<ILogger<TenantMutations>>(), tenant.Id, caller.Name, tenant.CanPartnerManage);
+        var logger = context.GetService<ILogger<TenantMutations>>();
+        TenantLog.Created(logger, tenant.Id, caller.Name, tenant.CanPartnerManage);
         return tenant;
     }
 
@@ -182,7 +183,12 @@ public sealed class TenantMutations : ObjectGraphType
         return id;
     }
 
-    private static async Task AddAdminAsync(GatehouseDbContext db, Tenant tenant, string email, DateTime now, CancellationToken ct)
+    private static async Task AddAdminAsync(
+        GatehouseDbContext db,
+        Tenant tenant,
+        string email,
+        DateTime now,
+        CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, ct);
         if (user is null)

@@ -62,7 +62,8 @@ public sealed class UserLoaders(GatehouseDbContext db)
         {
             var soleAdmins = await db.UserRoles.AsNoTracking()
                 .Where(r => userIds.Contains(r.UserId) && r.TenantId != null && r.Action == RoleAction.Admin
-                    && db.UserRoles.Count(other => other.TenantId == r.TenantId && other.Action == RoleAction.Admin) == 1)
+                    && db.UserRoles.Count(other => other.TenantId == r.TenantId
+                        && other.Action == RoleAction.Admin) == 1)
                 .Select(r => r.UserId)
                 .Distinct()
                 .ToListAsync(ct);
@@ -71,5 +72,7 @@ public sealed class UserLoaders(GatehouseDbContext db)
         false);
 }
 
-/// <summary>A role a user holds and whether the host may manage the account it belongs to (null for host roles).</summary>
+/// <summary>
+/// A role a user holds and whether the host may manage the account it belongs to (null for host roles).
+/// </summary>
 public sealed record RoleGrant(Role Role, bool? TenantManaged);

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -15,7 +14,20 @@ namespace Gatehouse.Tests.Infrastructure;
 /// </summary>
 public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+
+    public GatehouseApplication()
+    {
+        _database = new TestDatabase();
+        _ownsDatabase = true;
+    }
+
+    /// <summary>An application on a database that the test owns, so that it can outlive a restart.</summary>
+    internal GatehouseApplication(TestDatabase database)
+    {
+        _database = database;
+    }
 
     public TestClock Clock { get; } = new();
 
@@ -48,7 +60,10 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> with the application's database, as a test's arrange step.</summary>
@@ -71,16 +86,7 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
     public async Task<string> GetTokenAsync(string clientId, string clientSecret)
     {
         using var client = CreateClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
-            ["grant_type"] = "client_credentials",
-        });
-        using var response = await client.PostAsync("/clients/token", form);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
-        return body!["token"].ToString()!;
+        return await client.GetTokenAsync(clientId, clientSecret);
     }
 
     /// <summary>A client that calls the API as a new API account.</summary>
@@ -88,7 +94,8 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
     {
         var (clientId, secret) = await CreateApiAccountAsync();
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(clientId, secret));
+        var token = await GetTokenAsync(clientId, secret);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 }
