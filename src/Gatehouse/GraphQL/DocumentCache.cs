@@ -11,6 +11,10 @@ namespace Gatehouse.GraphQL;
 /// </summary>
 public sealed class DocumentCache<TSchema>(IOptions<GraphQLOptions> options)
 {
+    // Real clients send the same few documents of a few KiB; not caching longer ones bounds the memory a
+    // client can pin to DocumentCacheSize times this.
+    private const int MaxQueryLength = 8 * 1024;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _clock;
 
@@ -30,7 +34,7 @@ public sealed class DocumentCache<TSchema>(IOptions<GraphQLOptions> options)
     public void Add(string query, GraphQLDocument document)
     {
         var capacity = options.Value.DocumentCacheSize;
-        if (capacity <= 0)
+        if (capacity <= 0 || query.Length > MaxQueryLength)
         {
             return;
         }

@@ -32,6 +32,9 @@ public sealed partial class GatehouseErrorInfoProvider : IErrorInfoProvider
         return new ErrorInfo { Message = WithoutSuggestions(message), Extensions = extensions };
     }
 
+    /// <summary>The HTTP-style status an error carries in <c>extensions.status</c>.</summary>
+    public static int StatusOf(ExecutionError error) => Classify(error).Status;
+
     private static (string Code, int Status) Classify(ExecutionError error) => error switch
     {
         GatehouseError known => (known.Code!, known.Status),

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Gatehouse.ApiAccounts;
+using Gatehouse.Data;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -10,6 +11,7 @@ using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -31,17 +33,16 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
     private const string GraphQLResponseType = "application/graphql-response+json";
     private const string JsonType = "application/json";
 
-    private readonly IValidationRule[] _validationRules =
-    [
-        .. DocumentValidator.CoreRules,
-        new ComplexityValidationRule(new ComplexityOptions
-        {
-            MaxDepth = options.Value.MaxDepth,
-            MaxComplexity = options.Value.MaxComplexity,
-            DefaultListImpactMultiplier = options.Value.ListMultiplier,
-        }),
-        new MaxAliasesRule(options.Value.MaxAliases),
-    ];
+    // Depth and complexity are measured on the operation that runs, with @skip and @include resolved from the
+    // variables, so this rule runs again on every request, cached document or not.
+    private readonly ComplexityValidationRule _complexityRule = new(new ComplexityOptions
+    {
+        MaxDepth = options.Value.MaxDepth,
+        MaxComplexity = options.Value.MaxComplexity,
+        DefaultListImpactMultiplier = options.Value.ListMultiplier,
+    });
+
+    private readonly MaxAliasesRule _aliasesRule = new(options.Value.MaxAliases);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -54,6 +55,9 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             return;
         }
 
+        // One connection serves the token lookup and every query of the request, instead of one per query.
+        await context.RequestServices.GetRequiredService<GatehouseDbContext>().Database
+            .OpenConnectionAsync(context.RequestAborted);
         var authentication = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
         if (!authentication.Succeeded)
         {
@@ -69,8 +73,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         }
 
         var result = await ExecuteAsync(context, request);
-        var status = result.Executed || responseType == JsonType ? 200 : 400;
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = result.Executed || responseType == JsonType ? 200 : StatusOf(result);
         context.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
@@ -91,17 +94,13 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
         };
 
+        // A cached document passed every rule once; only the rule that depends on the operation and the
+        // variables has to run again.
         var cached = cache.Find(request.Query!);
-        if (cached is not null)
-        {
-            // Only documents that passed validation are cached, and no rule here depends on variables.
-            execution.Document = cached;
-            execution.ValidationRules = [];
-        }
-        else
-        {
-            execution.ValidationRules = _validationRules;
-        }
+        execution.Document = cached;
+        execution.ValidationRules = cached is null
+            ? [.. DocumentValidator.CoreRules, _complexityRule, _aliasesRule]
+            : [_complexityRule];
 
         var result = await executer.ExecuteAsync(execution);
         // The executer parses into the result, not into the options it was given.
@@ -200,6 +199,10 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             }
         }
     }
+
+    /// <summary>The HTTP status of a request that did not execute: the status its first error carries.</summary>
+    private static int StatusOf(ExecutionResult result) =>
+        result.Errors?.Select(GatehouseErrorInfoProvider.StatusOf).FirstOrDefault() ?? 400;
 
     private static string? NegotiateResponseType(HttpRequest request)
     {

@@ -52,7 +52,7 @@ public static partial class GraphQLServiceCollectionExtensions
     {
         var traceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         context.Exception.Data[GatehouseErrorInfoProvider.TraceIdKey] = traceId;
-        var logger = context.Context?.RequestServices?.GetService<ILogger<HubSchema>>();
+        var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<HubSchema>>();
         if (logger is not null)
         {
             Log.Unhandled(logger, context.Exception, context.FieldContext?.FieldDefinition.Name, traceId);

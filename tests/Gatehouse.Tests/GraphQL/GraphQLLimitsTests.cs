@@ -57,6 +57,47 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     }
 
     [Fact]
+    public async Task Complexity_CachedDocumentRunWithCostlyOperation_StillRefused()
+    {
+        using var client = await app.CreateApiClientAsync();
+        var tenantId = await CreateManagedTenantAsync(client);
+        var document = $$"""
+            query Cheap { __typename }
+            query Costly { tenant(tenantId: "{{tenantId}}") { users { tenants { users { tenants { users {
+              roles { name displayName } tenants { id name } } } } } } } }
+            """;
+        var cheap = await client.PostGraphQLAsync(document, operationName: "Cheap");
+
+        var costly = await client.PostGraphQLAsync(document, operationName: "Costly");
+
+        cheap.ShouldBe("""{"data":{"__typename":"Query"}}""");
+        costly.ShouldBe("""
+            {"errors":[{"message":"Query is too complex to execute. Complexity is 4211112; maximum allowed on this endpoint is 100000.",
+              "extensions":{"code":"BAD_REQUEST","status":400}}]}
+            """);
+    }
+
+    [Fact]
+    public async Task Depth_CachedDocumentWithSkippedBranchIncluded_StillRefused()
+    {
+        using var client = await app.CreateApiClientAsync();
+        var tenantId = await CreateManagedTenantAsync(client);
+        var document = $$"""
+            query ($skip: Boolean!) { __typename tenant(tenantId: "{{tenantId}}") @skip(if: $skip) {
+              users { tenants { users { tenants { users { tenants { users { tenants { users { tenants { users {
+              tenants { users { tenants { id } } } } } } } } } } } } } } } }
+            """;
+        var skipped = await client.PostGraphQLAsync(document, """{"skip":true}""");
+
+        var included = await client.PostGraphQLAsync(document, """{"skip":false}""");
+
+        skipped.ShouldBe("""{"data":{"__typename":"Query"}}""");
+        Assert.Equal("BAD_REQUEST", included.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.StartsWith("Query is too nested to execute.", included.Json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.False(included.Json.AsObject().ContainsKey("data"));
+    }
+
+    [Fact]
     public async Task Aliases_Thirty_Accepted()
     {
         using var client = await app.CreateApiClientAsync();
