@@ -24,10 +24,11 @@ public static partial class TokenEndpoint
         HttpContext context,
         ApiAccountService accounts,
         TokenFailureThrottle throttle,
-        ILogger<TokenRequest> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(TokenEndpoint).FullName!);
         var address = context.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(address) is { } wait)
+        if (throttle.TryBegin(address) is { } wait)
         {
             Log.Throttled(logger, address?.ToString());
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
@@ -39,24 +40,29 @@ public static partial class TokenEndpoint
         var request = await TokenRequest.ReadAsync(context);
         if (request.Problem is { } problem)
         {
-            throttle.RecordFailure(address);
-            Log.Refused(logger, request.ClientId, address?.ToString(), problem.Error);
+            Log.Refused(logger, LoggableClientId(request.ClientId), address?.ToString(), problem.Error);
             return Error(StatusCodes.Status400BadRequest, problem.Error, problem.Description);
         }
 
         var issued = await accounts.IssueTokenAsync(request.ClientId!, request.ClientSecret!, context.RequestAborted);
         if (issued is null)
         {
-            throttle.RecordFailure(address);
-            Log.Refused(logger, request.ClientId, address?.ToString(), "invalid_client");
+            Log.Refused(logger, LoggableClientId(request.ClientId), address?.ToString(), "invalid_client");
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"gatehouse\"";
             return Error(StatusCodes.Status401Unauthorized, "invalid_client",
                 "Unknown client_id or wrong client_secret.");
         }
 
+        throttle.Succeeded(address);
         SetNoStore(context);
         var expiresIn = (long)issued.Lifetime.TotalSeconds;
         return TypedResults.Ok(new TokenResponse(issued.Token, issued.Token, "Bearer", expiresIn));
     }
+
+    // A client that swaps the two fields would put its secret in the log. No secret passes the name rule (it
+    // is longer than 20 characters), so only ids that could be names are written.
+    private static string LoggableClientId(string? clientId) =>
+        clientId is not null && ApiAccountNames.IsValid(clientId) ? clientId : "(not a valid API account name)";
 
     private static JsonHttpResult<TokenError> Error(int status, string error, string description) =>
         TypedResults.Json(new TokenError(error, description), statusCode: status);
@@ -100,7 +106,16 @@ public sealed record TokenRequest(string? ClientId, string? ClientSecret, TokenR
                 "Send the token request as application/x-www-form-urlencoded or multipart/form-data.");
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Invalid("invalid_request", $"The form body cannot be read: {ex.Message}");
+        }
+
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0)
         {

@@ -5,84 +5,101 @@ using Microsoft.Extensions.Options;
 namespace Gatehouse.ApiAccounts;
 
 /// <summary>
-/// Counts failed token requests per client address and refuses an address that fails too often.
+/// Counts failed token requests per client address and refuses an address that fails too often. Each
+/// attempt is counted as a failure when it starts and forgiven when it succeeds, so a burst of parallel
+/// guesses cannot slip past the limit before the first of them fails.
 /// Limitation: the counts live in each instance's memory, so several instances behind one load balancer
 /// each allow the full number of failures.
 /// </summary>
 public sealed class TokenFailureThrottle(TimeProvider clock, IOptions<TokenOptions> options)
 {
     // An address that stays quiet for a whole window is forgotten; past this many tracked addresses the
-    // table is swept on the next failure so that a flood of addresses cannot grow it without bound.
+    // table is swept so that a flood of addresses cannot grow it without bound.
     private const int SweepThreshold = 10_000;
 
     // Requests whose address the server does not know (an in-process host, a socket that is not IP) share one
     // count instead of escaping the limit; the broadcast address never appears as a client's own.
     private static readonly IPAddress UnknownAddress = IPAddress.None;
 
-    private readonly ConcurrentDictionary<IPAddress, Failures> _failures = new();
+    private readonly ConcurrentDictionary<IPAddress, Attempts> _attempts = new();
 
-    /// <summary>How long the address must wait before trying again; null when it may try now.</summary>
-    public TimeSpan? RetryAfter(IPAddress? address)
-    {
-        if (!_failures.TryGetValue(address ?? UnknownAddress, out var failures))
-        {
-            return null;
-        }
-
-        lock (failures)
-        {
-            var now = clock.GetUtcNow();
-            failures.Forget(now - options.Value.FailureWindow);
-            if (failures.Times.Count < options.Value.FailureLimit)
-            {
-                return null;
-            }
-
-            return failures.Times.Peek() + options.Value.FailureWindow - now;
-        }
-    }
-
-    public void RecordFailure(IPAddress? address)
+    /// <summary>
+    /// Counts an attempt from the address. Returns how long the address must wait when it has used up its
+    /// failures (the attempt is then not counted), or null when it may go ahead.
+    /// </summary>
+    public TimeSpan? TryBegin(IPAddress? address)
     {
         var now = clock.GetUtcNow();
-        if (_failures.Count > SweepThreshold)
+        var horizon = now - options.Value.FailureWindow;
+        if (_attempts.Count > SweepThreshold)
         {
-            Sweep(now - options.Value.FailureWindow);
+            Sweep(horizon);
         }
 
-        var failures = _failures.GetOrAdd(address ?? UnknownAddress, _ => new Failures());
-        lock (failures)
+        while (true)
         {
-            failures.Forget(now - options.Value.FailureWindow);
-            failures.Times.Enqueue(now);
+            var attempts = _attempts.GetOrAdd(address ?? UnknownAddress, _ => new Attempts());
+            lock (attempts)
+            {
+                // A sweep may have dropped this entry between the lookup and the lock; start over with a live one.
+                if (attempts.IsRetired)
+                {
+                    continue;
+                }
+
+                attempts.Forget(horizon);
+                if (attempts.Times.Count >= options.Value.FailureLimit)
+                {
+                    return attempts.Times[0] + options.Value.FailureWindow - now;
+                }
+
+                attempts.Times.Add(now);
+                return null;
+            }
         }
     }
 
-    private void Sweep(DateTimeOffset horizon)
+    /// <summary>Forgives the attempt that <see cref="TryBegin"/> counted, because it succeeded.</summary>
+    public void Succeeded(IPAddress? address)
     {
-        foreach (var (address, failures) in _failures)
+        if (_attempts.TryGetValue(address ?? UnknownAddress, out var attempts))
         {
-            lock (failures)
+            lock (attempts)
             {
-                failures.Forget(horizon);
-                if (failures.Times.Count == 0)
+                if (attempts.Times.Count > 0)
                 {
-                    _failures.TryRemove(address, out _);
+                    attempts.Times.RemoveAt(attempts.Times.Count - 1);
                 }
             }
         }
     }
 
-    private sealed class Failures
+    private void Sweep(DateTimeOffset horizon)
     {
-        public Queue<DateTimeOffset> Times { get; } = new();
+        foreach (var (address, attempts) in _attempts)
+        {
+            lock (attempts)
+            {
+                attempts.Forget(horizon);
+                if (attempts.Times.Count == 0)
+                {
+                    attempts.IsRetired = true;
+                    _attempts.TryRemove(address, out _);
+                }
+            }
+        }
+    }
+
+    private sealed class Attempts
+    {
+        public List<DateTimeOffset> Times { get; } = [];
+
+        public bool IsRetired { get; set; }
 
         public void Forget(DateTimeOffset horizon)
         {
-            while (Times.Count > 0 && Times.Peek() <= horizon)
-            {
-                Times.Dequeue();
-            }
+            var expired = Times.FindIndex(time => time > horizon);
+            Times.RemoveRange(0, expired < 0 ? Times.Count : expired);
         }
     }
 }

@@ -111,6 +111,20 @@ public sealed class TokenEndpointTests(TokenEndpointApplication fixture) : IClas
         var wrongSecretBody = await wrongSecret.Content.ReadAsStringAsync();
         JsonAssert.Equal(InvalidClient, wrongSecretBody);
         Assert.Equal(wrongSecretBody, await unknownClient.Content.ReadAsStringAsync());
+        Assert.Equal("Basic realm=\"gatehouse\"", wrongSecret.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Token_MultipartWithoutBoundary_Returns400InvalidRequest()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("client_id=x"));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+
+        using var response = await App.PostTokenAsync(content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
     }
 
     [Fact]
