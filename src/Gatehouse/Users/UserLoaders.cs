@@ -56,20 +56,23 @@ public sealed class UserLoaders(GatehouseDbContext db)
         },
         []);
 
-    /// <summary>Users who are the only admin of at least one account; they cannot be deleted.</summary>
-    public BatchLoader<Guid, bool> IsSoleAdmin { get; } = new(
+    /// <summary>
+    /// For each user, whether each account of which they are the only admin is managed by the partner.
+    /// Resolvers count only the accounts the caller may see.
+    /// </summary>
+    public BatchLoader<Guid, List<bool>> SoleAdminAccountsManaged { get; } = new(
         async (userIds, ct) =>
         {
-            var soleAdmins = await db.UserRoles.AsNoTracking()
+            var rows = await db.UserRoles.AsNoTracking()
                 .Where(r => userIds.Contains(r.UserId) && r.TenantId != null && r.Action == RoleAction.Admin
                     && db.UserRoles.Count(other => other.TenantId == r.TenantId
                         && other.Action == RoleAction.Admin) == 1)
-                .Select(r => r.UserId)
-                .Distinct()
+                .Select(r => new { r.UserId, r.Tenant!.CanPartnerManage })
                 .ToListAsync(ct);
-            return soleAdmins.ToDictionary(id => id, _ => true);
+            return rows.GroupBy(row => row.UserId)
+                .ToDictionary(g => g.Key, g => g.Select(row => row.CanPartnerManage).ToList());
         },
-        false);
+        []);
 }
 
 /// <summary>

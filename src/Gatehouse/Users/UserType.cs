@@ -32,12 +32,13 @@ public sealed class UserType : ObjectGraphType<User>
             .Resolve(_ => false);
         Field<NonNullGraphType<BooleanGraphType>>("canBeDeleted")
             .Description("False when the user is the only admin of an account, which must keep one.")
-            .Resolve(context => context.GetService<UserLoaders>().IsSoleAdmin.Load(context.Source.Id)
-                .Then(isSoleAdmin => !isSoleAdmin));
+            .Resolve(context => CanBeDeleted(context));
         Field<StringGraphType>("defaultTenantId")
-            .Description("The account the user lands in after signing in, if the caller may see it.")
+            .Description("The account the user lands in after signing in, among those the caller may see.")
             .Resolve(context => VisibleTenants(context).Then(tenants =>
-                tenants.Any(t => t.Id == context.Source.DefaultTenantId) ? context.Source.DefaultTenantId : null));
+                tenants.Any(t => t.Id == context.Source.DefaultTenantId)
+                    ? context.Source.DefaultTenantId
+                    : tenants.FirstOrDefault()?.Id));
         Field<StringGraphType>("userExpiry")
             .Description("Last day a temporary user may sign in, as yyyy-mm-dd; null for a permanent user.")
             .Resolve(context => context.Source.Expiry?.ToString("yyyy-MM-dd", null));
@@ -50,6 +51,14 @@ public sealed class UserType : ObjectGraphType<User>
             .Where(g => g.TenantManaged is not { } managed || AccessPolicy.CanManageTenant(caller, managed))
             .Select(g => g.Role)
             .ToList());
+    }
+
+    // Accounts closed to the caller do not count, so the answer reveals nothing about them.
+    private static IDataLoaderResult<bool> CanBeDeleted(IResolveFieldContext<User> context)
+    {
+        var caller = context.GetCaller();
+        return context.GetService<UserLoaders>().SoleAdminAccountsManaged.Load(context.Source.Id)
+            .Then(accounts => !accounts.Any(managed => AccessPolicy.CanManageTenant(caller, managed)));
     }
 
     private static IDataLoaderResult<List<Tenant>> VisibleTenants(IResolveFieldContext<User> context)

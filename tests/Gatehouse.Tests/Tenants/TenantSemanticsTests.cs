@@ -72,10 +72,11 @@ public sealed class TenantSemanticsTests(GatehouseApplication app) : IClassFixtu
         var id = tenant["id"]!.GetValue<string>();
         var userId = tenant["users"]![0]!["id"]!.GetValue<string>();
         var email = local.ToLowerInvariant() + "@example.com";
+        // The new account is closed to the API caller, so canBeDeleted does not reveal that its admin is its only one.
         response.ShouldBe($$"""
             {"data":{"tenantMutations":{"createTenant":{"tenant":{"id":"{{id}}","name":"Unmanaged","status":0,
               "canPartnerManage":false,
-              "users":[{"id":"{{userId}}","email":"{{email}}","status":2,"canBeDeleted":false}],
+              "users":[{"id":"{{userId}}","email":"{{email}}","status":2,"canBeDeleted":true}],
               "canEditTenantSettingsInUI":false,"canViewTenantInUI":false,"canEditTenantUsersInUI":false} } } } }
             """);
         var stored = await QueryAsync(db =>
@@ -349,7 +350,7 @@ public sealed class TenantSemanticsTests(GatehouseApplication app) : IClassFixtu
 
         response.ShouldBe($$"""
             {"data":{"tenant":{"users":[{"roles":[{"name":"advertiser-view-{{managed}}"}],
-              "tenants":[{"id":"{{managed}}"}],"defaultTenantId":null}]} } }
+              "tenants":[{"id":"{{managed}}"}],"defaultTenantId":"{{managed}}"}]} } }
             """);
     }
 
