@@ -15,16 +15,18 @@ public static class TenantQueries
     {
         query.Field<TenantType>("tenant")
             .Description("Gets the advertiser account with the given unique identifier.")
-            .Argument<NonNullGraphType<StringGraphType>>("tenantId", "Unique identifier of the account to be fetched.")
+            .Argument<NonNullGraphType<StringGraphType>>("tenantId",
+                "Unique identifier of the account to be fetched.")
             .ResolveAsync(async context => await FindManageableAsync(context, "view account"));
 
         query.Field<TenantUsageType>("tenantUsage")
-            .Description("Gets an account's usage: active and inactive pixels, pipelines and traffic in the usage window.")
+            .Description(
+                "Gets an account's usage: active and inactive pixels, pipelines and traffic in the usage window.")
             .Argument<NonNullGraphType<StringGraphType>>("tenantId", "Unique identifier of the account.")
             .ResolveAsync(async context =>
             {
                 var tenant = await FindManageableAsync(context, "view account usage");
-                return await context.GetService<UsageCalculator>().GetAsync(tenant.Id, context.CancellationToken);
+                return context.GetService<UsageCalculator>().ByTenant.Load(tenant.Id);
             });
     }
 

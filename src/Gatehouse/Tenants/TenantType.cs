@@ -28,8 +28,7 @@ public sealed class TenantType : ObjectGraphType<Tenant>
             .Resolve(context => Role.ForTenant(context.Source.Id, context.Source.Name));
         Field<NonNullGraphType<TenantUsageType>>("tenantUsage")
             .Description("Pixels, pipelines and traffic of this account.")
-            .ResolveAsync(async context =>
-                await context.GetService<UsageCalculator>().GetAsync(context.Source.Id, context.CancellationToken));
+            .Resolve(context => context.GetService<UsageCalculator>().ByTenant.Load(context.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("canEditTenantSettingsInUI")
             .Description("Whether the signed-in user may change this account's settings in the hub. False for API callers.")
             .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
