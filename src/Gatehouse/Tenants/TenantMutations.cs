@@ -72,7 +72,6 @@ public sealed class TenantMutations : ObjectGraphType
         var input = context.GetArgument<UpdateTenantInput>("input");
         var tenant = await TenantQueries.FindManageableAsync(context, input.TenantId, "update tenant", tracking: true);
         var db = context.GetService<GatehouseDbContext>();
-        var changed = new List<string>();
 
         // Every field is checked before any is applied, so a refused update changes nothing.
         var name = input.Name is null ? null : ValidName("input.name", input.Name);
@@ -86,24 +85,7 @@ public sealed class TenantMutations : ObjectGraphType
             throw TenantErrors.UnmanagedWithoutAdmin();
         }
 
-        if (name is not null && name != tenant.Name)
-        {
-            tenant.Name = name;
-            changed.Add("name");
-        }
-
-        if (input.Status is { } newStatus && (TenantStatus)newStatus != tenant.Status)
-        {
-            tenant.Status = (TenantStatus)newStatus;
-            changed.Add("status");
-        }
-
-        if (input.CanPartnerManage is { } managed && managed != tenant.CanPartnerManage)
-        {
-            tenant.CanPartnerManage = managed;
-            changed.Add("canPartnerManage");
-        }
-
+        var changed = Apply(tenant, name, (TenantStatus?)input.Status, input.CanPartnerManage);
         if (changed.Count > 0)
         {
             tenant.UpdatedAt = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -115,13 +97,39 @@ public sealed class TenantMutations : ObjectGraphType
         return tenant;
     }
 
+    /// <summary>Applies the checked changes and names the fields that really changed, for the audit log.</summary>
+    private static List<string> Apply(Tenant tenant, string? name, TenantStatus? status, bool? canPartnerManage)
+    {
+        var changed = new List<string>();
+        if (name is not null && name != tenant.Name)
+        {
+            tenant.Name = name;
+            changed.Add("name");
+        }
+
+        if (status is { } newStatus && newStatus != tenant.Status)
+        {
+            tenant.Status = newStatus;
+            changed.Add("status");
+        }
+
+        if (canPartnerManage is { } managed && managed != tenant.CanPartnerManage)
+        {
+            tenant.CanPartnerManage = managed;
+            changed.Add("canPartnerManage");
+        }
+
+        return changed;
+    }
+
     private static async Task<bool> DeleteAsync(IResolveFieldContext context)
     {
-        var tenant = await TenantQueries.FindManageableAsync(context, "delete account");
         var db = context.GetService<GatehouseDbContext>();
         var ct = context.CancellationToken;
 
+        // The permission check reads inside the transaction, so it judges the account that is deleted.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tenant = await TenantQueries.FindManageableAsync(context, "delete account");
         var memberIds = await db.UserRoles.Where(r => r.TenantId == tenant.Id).Select(r => r.UserId).ToListAsync(ct);
 
         // Roles, pixels, pipelines and traffic of the account go with it (foreign keys cascade).
