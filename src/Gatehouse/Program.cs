@@ -38,8 +38,16 @@ app.MapHealthEndpoints();
 app.MapTokenEndpoint();
 app.MapGraphQL<HubSchema>("/hub/graphql");
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseNotReadyException)
+{
+    // Start-up has logged why; the exit code tells the supervisor not to retry blindly.
+    return 1;
+}
 
 /// <summary>The application's entry point; public so that tests can host it.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
 using Microsoft.Extensions.Logging.Console;
@@ -35,6 +36,26 @@ public static class GatehouseCli
             return 0;
         }
 
+        // Bad usage is answered before anything opens the database, so it changes nothing.
+        if (words is not (["migrate"] or ["api-accounts", "add", _] or ["api-accounts", "list"]
+            or ["api-accounts", "remove", _]))
+        {
+            return await UsageErrorAsync(error);
+        }
+
+        try
+        {
+            return await RunVerbAsync(words, output, error, json);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string[] words, TextWriter output, TextWriter error, bool json)
+    {
         using var host = BuildHost();
         var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
         if (words is ["migrate"])
@@ -54,8 +75,7 @@ public static class GatehouseCli
         {
             ["api-accounts", "add", var name] => await commands.AddAsync(name),
             ["api-accounts", "list"] => await commands.ListAsync(),
-            ["api-accounts", "remove", var name] => await commands.RemoveAsync(name),
-            _ => await UsageErrorAsync(error),
+            _ => await commands.RemoveAsync(words[2]),
         };
     }
 
@@ -77,8 +97,7 @@ public static class GatehouseCli
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGatehouseData(builder.Configuration);
-        builder.Services.Configure<TokenOptions>(builder.Configuration.GetSection(TokenOptions.SectionName));
-        builder.Services.AddScoped<ApiAccountService>();
+        builder.Services.AddApiAccountStore(builder.Configuration);
         return builder.Build();
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class DatabaseMigrator(
         var pending = await GetPendingMigrationsAsync(db, cancellationToken);
         if (pending.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new DatabaseNotReadyException(
                 $"The database schema is {pending.Count} migration(s) behind this version of Gatehouse. "
                 + "Run 'gatehouse migrate' (dotnet run --project src/Gatehouse -- migrate) once, "
                 + "or set Database__MigrateOnStartup=true.");

@@ -16,7 +16,16 @@ public sealed partial class StartupTasks(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await migrator.PrepareForServingAsync(cancellationToken);
+        try
+        {
+            await migrator.PrepareForServingAsync(cancellationToken);
+        }
+        catch (DatabaseNotReadyException ex)
+        {
+            Log.DatabaseNotReady(logger, ex.Message);
+            throw;
+        }
+
         lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -29,6 +38,9 @@ public sealed partial class StartupTasks(
 
     private static partial class Log
     {
+        [LoggerMessage(3, LogLevel.Critical, "Gatehouse cannot start: {Reason}", EventName = "DatabaseNotReady")]
+        public static partial void DatabaseNotReady(ILogger logger, string reason);
+
         [LoggerMessage(1, LogLevel.Information, "Gatehouse is listening on {Addresses}", EventName = "Listening")]
         public static partial void Listening(ILogger logger, string addresses);
 
