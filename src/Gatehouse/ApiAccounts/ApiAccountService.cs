@@ -21,6 +21,8 @@ public sealed partial class ApiAccountService(
             return ApiAccountCreation.Refused($"The name '{name}' is not valid: use {ApiAccountNames.Rule}.");
         }
 
+        // Limitation: two processes creating the same name at the same moment both pass this check, and the
+        // second then fails on the unique index with a database error instead of this message.
         if (await db.ApiAccounts.AnyAsync(a => a.Name == name, cancellationToken))
         {
             return ApiAccountCreation.Refused($"An API account named '{name}' already exists.");

@@ -56,6 +56,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         }
 
         // One connection serves the token lookup and every query of the request, instead of one per query.
+        // Limitation: those queries (token, then one per level of the document) are most of a request's cost,
+        // so reads run at a few percent of the rate of an endpoint that touches no database.
         await context.RequestServices.GetRequiredService<GatehouseDbContext>().Database
             .OpenConnectionAsync(context.RequestAborted);
         var authentication = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
@@ -90,6 +92,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
+            // Limitation: a mutation that saved its changes can still answer TIMEOUT if time runs out while the
+            // rest of its selection resolves, and the client then does not learn the new id.
             Timeout = options.Value.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
         };

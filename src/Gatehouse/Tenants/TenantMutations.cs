@@ -191,6 +191,8 @@ public sealed class TenantMutations : ObjectGraphType
         return id;
     }
 
+    // Limitation: two accounts created at the same moment with the same new admin email both try to insert
+    // that user, and the second request fails with an internal error on the unique email index.
     private static async Task AddAdminAsync(
         GatehouseDbContext db,
         Tenant tenant,
