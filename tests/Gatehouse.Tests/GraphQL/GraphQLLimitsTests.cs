@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
+using Gatehouse.Tests.Tenants;
 
 namespace Gatehouse.Tests.GraphQL;
 
@@ -165,14 +166,14 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     private static (string Query, string Variables) DocumentedQuery(string operationName, string tenantId) =>
         operationName switch
         {
-            "CreateTenantMutation" => (GraphQLQueries.CreateTenantMutation,
+            "CreateTenantMutation" => (AccountManagementSamples.CreateSchemaText,
                 """{"input":{"name":"Documented","canPartnerManage":true,"eventEnrichment":true}}"""),
-            "TenantAccountUsersViewQuery" => (GraphQLQueries.TenantAccountUsersViewQuery,
+            "TenantAccountUsersViewQuery" => (AccountManagementSamples.GetSchemaText,
                 $$"""{"tenantId":"{{tenantId}}"}"""),
-            "TenantEditNameModalMutation" => (GraphQLQueries.TenantEditNameModalMutation,
+            "TenantEditNameModalMutation" => (AccountManagementSamples.UpdateSchemaText,
                 $$$"""{"input":{"tenantId":"{{{tenantId}}}","name":"Renamed","status":0,"canPartnerManage":true}}"""),
-            "DeleteTenant" => (GraphQLQueries.DeleteTenant, $$"""{"tenantId":"{{tenantId}}"}"""),
-            "TenantUsageQuery" => (GraphQLQueries.TenantUsageQuery, $$"""{"tenantId":"{{tenantId}}"}"""),
+            "DeleteTenant" => (AccountManagementSamples.DeleteSchemaText, $$"""{"tenantId":"{{tenantId}}"}"""),
+            "TenantUsageQuery" => (AccountManagementSamples.UsageSchemaText, $$"""{"tenantId":"{{tenantId}}"}"""),
             _ => throw new ArgumentOutOfRangeException(nameof(operationName), operationName, "Not a documented query."),
         };
 
