@@ -163,6 +163,7 @@ public sealed partial class ApiAccountCommandTests : IAsyncLifetime
         Assert.Equal("No API account named 'ghost'.\n", removed.Error);
     }
 
+    // Bad usage used to create and migrate the database before printing the usage text.
     [Theory]
     [InlineData("api-accounts")]
     [InlineData("api-accounts add")]
@@ -170,13 +171,46 @@ public sealed partial class ApiAccountCommandTests : IAsyncLifetime
     [InlineData("api-accounts rename a b")]
     [InlineData("api-accounts add a b")]
     [InlineData("api-accounts list extra")]
-    public async Task Command_WrongArguments_ExitsTwoWithUsage(string command)
+    [InlineData("api-accounts frob")]
+    public async Task Command_WrongArguments_ExitsTwoWithUsageAndLeavesTheDatabaseAlone(string command)
     {
         var result = await RunAsync(command.Split(' '));
 
         Assert.Equal((2, ""), (result.ExitCode, result.Output));
         Assert.StartsWith("Usage:", result.Error);
         Assert.Contains("gatehouse api-accounts add NAME [--json]", result.Error);
+        Assert.False(await _database.HasContentAsync(), "Bad usage created or migrated the database.");
+    }
+
+    [PostgresFact]
+    public async Task List_PostgresSchemaBehind_ExitsOneAndSaysToMigrate()
+    {
+        var environment = ServerProcess.EnvironmentFor(_database);
+
+        var list = await ServerProcess.RunAsync(environment, "api-accounts", "list");
+
+        AssertRefusedUntilMigrated(list);
+        Assert.False(await _database.HasContentAsync(), "The command migrated the database on its own.");
+    }
+
+    [Fact]
+    public async Task List_MigrateOnStartupOffAndEmptyDatabase_ExitsOneAndSaysToMigrate()
+    {
+        _environment["Database__MigrateOnStartup"] = "false";
+
+        var list = await RunAsync("api-accounts", "list");
+
+        AssertRefusedUntilMigrated(list);
+    }
+
+    // The refusal used to escape as an unhandled exception: a stack trace on standard error and exit code 134.
+    private static void AssertRefusedUntilMigrated(CommandResult result)
+    {
+        Assert.Equal((1, ""), (result.ExitCode, result.Output));
+        Assert.Matches(
+            @"^The database schema is \d+ migration\(s\) behind this version of Gatehouse\. Run 'gatehouse migrate' ",
+            result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
     }
 
     private Task<CommandResult> RunAsync(params string[] args) => ServerProcess.RunAsync(_environment, args);

@@ -41,6 +41,23 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Whether anything has been stored yet: the SQLite file exists, or the PostgreSQL database holds a table.
+    /// </summary>
+    public async Task<bool> HasContentAsync()
+    {
+        if (!IsPostgres)
+        {
+            return File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        return (long)(await count.ExecuteScalarAsync())! > 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (IsPostgres)
