@@ -65,6 +65,7 @@ public sealed class MigrationTests
         Assert.Contains("\"name\":\"keeper\"", list.Output);
     }
 
+    // The refusal used to end the process as an unhandled exception, with exit code 134 instead of 1.
     [Fact]
     public async Task Server_MigrateOnStartupOffAndEmptyDatabase_RefusesToStartUntilMigrateRuns()
     {
@@ -76,7 +77,8 @@ public sealed class MigrationTests
         var migrate = await ServerProcess.RunAsync(environment, "migrate");
         await using var server = await ServerProcess.StartAsync(environment);
 
-        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Gatehouse cannot start: ", refused.Output + refused.Error);
         Assert.Contains("Run 'gatehouse migrate'", refused.Output + refused.Error);
         Assert.Equal(0, migrate.ExitCode);
         Assert.StartsWith("Applied ", migrate.Output);
@@ -90,7 +92,8 @@ public sealed class MigrationTests
 
         var refused = await ServerProcess.RunAsync(environment, "--urls", "http://127.0.0.1:0");
 
-        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Gatehouse cannot start: ", refused.Output + refused.Error);
         Assert.Contains("Run 'gatehouse migrate'", refused.Output + refused.Error);
     }
 }
