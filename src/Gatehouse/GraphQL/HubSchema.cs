@@ -12,6 +12,9 @@ public sealed class HubSchema : Schema
         Description = "Gatehouse hub API: the Account Management surface of the gateway control plane.";
         Query = new HubQuery();
         Mutation = new HubMutation();
+
+        // The library's Long scalar has no description of its own; clients read one through introspection.
+        RegisterType(new LongGraphType { Description = "A 64-bit signed integer, written as a JSON number." });
     }
 
     private sealed class HubQuery : ObjectGraphType
