@@ -95,13 +95,16 @@ public sealed partial class ApiAccountService(
     /// <summary>Finds the API account a live token belongs to.</summary>
     public async Task<ApiAccount?> FindByTokenAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = Secrets.Hash(token);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await db.ApiTokens.AsNoTracking()
+        cancellationToken.ThrowIfCancellationRequested();
+        return await FindLiveTokenOwnerAsync(db, Secrets.Hash(token), clock.GetUtcNow().UtcDateTime);
+    }
+
+    // Every API request runs this lookup, so it is compiled once rather than translated on each call.
+    private static readonly Func<GatehouseDbContext, byte[], DateTime, Task<ApiAccount?>> FindLiveTokenOwnerAsync =
+        EF.CompileAsyncQuery((GatehouseDbContext db, byte[] hash, DateTime now) => db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.ExpiresAt > now)
             .Join(db.ApiAccounts, t => t.ApiAccountId, a => a.Id, (t, a) => a)
-            .SingleOrDefaultAsync(cancellationToken);
-    }
+            .SingleOrDefault());
 
     private static partial class Log
     {

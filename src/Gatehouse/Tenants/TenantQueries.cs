@@ -30,6 +30,14 @@ public static class TenantQueries
             });
     }
 
+    // Nearly every operation starts with this lookup, so it is compiled once rather than translated on each call.
+    private static readonly Func<GatehouseDbContext, string, Task<Tenant?>> FindReadOnlyAsync =
+        EF.CompileAsyncQuery((GatehouseDbContext db, string id) =>
+            db.Tenants.AsNoTracking().SingleOrDefault(t => t.Id == id));
+
+    private static readonly Func<GatehouseDbContext, string, Task<Tenant?>> FindTrackedAsync =
+        EF.CompileAsyncQuery((GatehouseDbContext db, string id) => db.Tenants.SingleOrDefault(t => t.Id == id));
+
     /// <summary>
     /// Loads the account named by the <c>tenantId</c> argument for a caller who may manage it. An unknown id
     /// and an account closed to the caller get the same error, so the answer reveals nothing.
@@ -44,8 +52,8 @@ public static class TenantQueries
         bool tracking)
     {
         var db = context.GetService<GatehouseDbContext>();
-        var tenants = tracking ? db.Tenants : db.Tenants.AsNoTracking();
-        var tenant = await tenants.SingleOrDefaultAsync(t => t.Id == tenantId, context.CancellationToken);
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var tenant = tracking ? await FindTrackedAsync(db, tenantId) : await FindReadOnlyAsync(db, tenantId);
         if (tenant is null || !AccessPolicy.CanManageTenant(context.GetCaller(), tenant.CanPartnerManage))
         {
             throw TenantErrors.NotAuthorized(action);
