@@ -29,6 +29,8 @@ public static class DataServiceCollectionExtensions
         }
         else
         {
+            // Limitation: SQLite takes one writer at a time and a writer that finds the file locked waits and
+            // retries, so under many concurrent writes the slowest ones wait hundreds of milliseconds.
             var sqlite = new SqliteConnectionStringBuilder(
                 connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
             services.AddDbContextPool<SqliteGatehouseDbContext>(db => db.UseSqlite(sqlite.ConnectionString));
