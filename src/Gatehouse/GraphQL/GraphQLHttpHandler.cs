@@ -58,8 +58,20 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         // One connection serves the token lookup and every query of the request, instead of one per query.
         // Limitation: those queries (token, then one per level of the document) are most of a request's cost,
         // so reads run at a few percent of the rate of an endpoint that touches no database.
-        await context.RequestServices.GetRequiredService<GatehouseDbContext>().Database
-            .OpenConnectionAsync(context.RequestAborted);
+        var database = context.RequestServices.GetRequiredService<GatehouseDbContext>().Database;
+        await database.OpenConnectionAsync(context.RequestAborted);
+        try
+        {
+            await AuthenticateAndExecuteAsync(context, responseType);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task AuthenticateAndExecuteAsync(HttpContext context, string? responseType)
+    {
         var authentication = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
         if (!authentication.Succeeded)
         {
