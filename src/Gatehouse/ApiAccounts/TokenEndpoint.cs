@@ -85,8 +85,8 @@ public static partial class TokenEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Token request for client {ClientId} from {RemoteAddress} refused: {Reason}",
-            EventName = "TokenRefused")]
+        [LoggerMessage(1, LogLevel.Warning,
+            "Token request for client {ClientId} from {RemoteAddress} refused: {Reason}", EventName = "TokenRefused")]
         public static partial void Refused(ILogger logger, string? clientId, string? remoteAddress, string reason);
 
         [LoggerMessage(2, LogLevel.Warning, "Token requests from {RemoteAddress} throttled after repeated failures",
@@ -124,10 +124,12 @@ public sealed record TokenRequest(string? ClientId, string? ClientSecret, TokenR
 
         if (grantType != "client_credentials")
         {
-            return Invalid("unsupported_grant_type", $"grant_type '{grantType}' is not supported; use client_credentials.");
+            return Invalid("unsupported_grant_type",
+                $"grant_type '{grantType}' is not supported; use client_credentials.");
         }
 
-        var (clientId, clientSecret) = ReadBasic(context.Request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
+        var (clientId, clientSecret) = ReadBasic(context.Request)
+            ?? (form["client_id"].ToString(), form["client_secret"].ToString());
         if (clientId.Length == 0 || clientSecret.Length == 0)
         {
             return Invalid("invalid_request", "client_id and client_secret are required.");

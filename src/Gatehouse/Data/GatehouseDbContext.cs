@@ -59,7 +59,8 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
 
             // One role per user per account, and one host role per user.
             role.HasIndex(r => new { r.UserId, r.TenantId }).IsUnique().HasFilter("\"TenantId\" IS NOT NULL");
-            role.HasIndex(r => r.UserId).IsUnique().HasFilter("\"TenantId\" IS NULL").HasDatabaseName("IX_UserRoles_HostRole");
+            role.HasIndex(r => r.UserId).IsUnique().HasFilter("\"TenantId\" IS NULL")
+                .HasDatabaseName("IX_UserRoles_HostRole");
         });
 
         modelBuilder.Entity<ApiAccount>(account =>

@@ -274,7 +274,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "GraphQL operation {OperationName} took {ElapsedMs:0.0} ms with {ErrorCount} error(s)",
+        [LoggerMessage(1, LogLevel.Debug,
+            "GraphQL operation {OperationName} took {ElapsedMs:0.0} ms with {ErrorCount} error(s)",
             EventName = "GraphQLExecuted")]
         public static partial void Executed(ILogger logger, string? operationName, double elapsedMs, int errorCount);
     }

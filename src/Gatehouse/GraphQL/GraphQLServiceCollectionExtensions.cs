@@ -61,7 +61,8 @@ public static partial class GraphQLServiceCollectionExtensions
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Error, "GraphQL field {Field} failed; trace id {TraceId}", EventName = "GraphQLFieldFailed")]
+        [LoggerMessage(1, LogLevel.Error, "GraphQL field {Field} failed; trace id {TraceId}",
+            EventName = "GraphQLFieldFailed")]
         public static partial void Unhandled(ILogger logger, Exception exception, string? field, string traceId);
     }
 }

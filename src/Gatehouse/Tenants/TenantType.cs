@@ -30,13 +30,15 @@ public sealed class TenantType : ObjectGraphType<Tenant>
             .Description("Pixels, pipelines and traffic of this account.")
             .Resolve(context => context.GetService<UsageCalculator>().ByTenant.Load(context.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("canEditTenantSettingsInUI")
-            .Description("Whether the signed-in user may change this account's settings in the hub. False for API callers.")
+            .Description(
+                "Whether the signed-in user may change this account's settings in the hub. False for API callers.")
             .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
         Field<NonNullGraphType<BooleanGraphType>>("canViewTenantInUI")
             .Description("Whether the signed-in user may see this account in the hub. False for API callers.")
             .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
         Field<NonNullGraphType<BooleanGraphType>>("canEditTenantUsersInUI")
-            .Description("Whether the signed-in user may manage this account's users in the hub. False for API callers.")
+            .Description(
+                "Whether the signed-in user may manage this account's users in the hub. False for API callers.")
             .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
     }
 }

@@ -13,7 +13,9 @@ public sealed record TenantUsage(
     public int InactivePixels => TotalPixels - ActivePixels;
 }
 
-/// <summary>Traffic of one account in the window of <see cref="DurationInHours"/> that ended at <see cref="ComputedAt"/>.</summary>
+/// <summary>
+/// Traffic of one account in the window of <see cref="DurationInHours"/> that ended at <see cref="ComputedAt"/>.
+/// </summary>
 public sealed record TrafficUsage(
     long TotalEventsReceived,
     int PixelsWithTraffic,

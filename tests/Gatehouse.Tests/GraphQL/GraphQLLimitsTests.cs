@@ -94,7 +94,8 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
 
         skipped.ShouldBe("""{"data":{"__typename":"Query"}}""");
         Assert.Equal("BAD_REQUEST", included.Json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.StartsWith("Query is too nested to execute.", included.Json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.StartsWith(
+            "Query is too nested to execute.", included.Json["errors"]![0]!["message"]!.GetValue<string>());
         Assert.False(included.Json.AsObject().ContainsKey("data"));
     }
 

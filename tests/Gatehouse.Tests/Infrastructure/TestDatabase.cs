@@ -65,7 +65,8 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
         else if (_sqliteFolder is not null)
