@@ -25,6 +25,15 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Result(this, key);
     }
 
+    /// <summary>Stores a value another query already read, so that loading its key costs no query.</summary>
+    public void Prime(TKey key, TValue value)
+    {
+        if (_loaded.TryAdd(key, value))
+        {
+            _pending.Remove(key);
+        }
+    }
+
     private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
     {
         if (!_loaded.ContainsKey(key) && _pending.Count > 0)

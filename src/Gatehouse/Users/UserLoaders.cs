@@ -9,70 +9,85 @@ namespace Gatehouse.Users;
 /// The batched lookups behind the cyclic part of the schema (accounts' users, users' roles and accounts).
 /// Scoped to one request. Results are not filtered by caller: resolvers apply <c>AccessPolicy</c>.
 /// </summary>
-public sealed class UserLoaders(GatehouseDbContext db)
+public sealed class UserLoaders
 {
-    public BatchLoader<string, List<User>> UsersByTenant { get; } = new(
-        async (tenantIds, ct) =>
-        {
-            var rows = await db.UserRoles.AsNoTracking()
-                .Where(r => r.TenantId != null && tenantIds.Contains(r.TenantId))
-                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { TenantId = r.TenantId!, User = u })
-                .ToListAsync(ct);
-            return rows.GroupBy(row => row.TenantId)
-                .ToDictionary(g => g.Key, g => g.Select(row => row.User).OrderBy(u => u.Email).ToList());
-        },
-        []);
-
-    public BatchLoader<Guid, List<RoleGrant>> RolesByUser { get; } = new(
-        async (userIds, ct) =>
-        {
-            var rows = await db.UserRoles.AsNoTracking()
-                .Where(r => userIds.Contains(r.UserId))
-                .Select(r => new
+    public UserLoaders(GatehouseDbContext db)
+    {
+        // An account's users come with all their roles and those roles' accounts in one query, which also
+        // answers the users' roles and accounts below them without further queries.
+        UsersByTenant = new(
+            async (tenantIds, ct) =>
+            {
+                var users = await db.Users.AsNoTracking()
+                    .Where(u => u.Roles.Any(r => r.TenantId != null && tenantIds.Contains(r.TenantId)))
+                    .Include(u => u.Roles).ThenInclude(r => r.Tenant)
+                    .ToListAsync(ct);
+                foreach (var user in users)
                 {
-                    r.UserId,
-                    r.TenantId,
-                    r.Action,
-                    TenantName = r.Tenant == null ? null : r.Tenant.Name,
-                    TenantManaged = r.Tenant == null ? (bool?)null : r.Tenant.CanPartnerManage,
-                })
-                .ToListAsync(ct);
-            return rows.GroupBy(row => row.UserId).ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(r => r.TenantId).Select(r =>
-                    new RoleGrant(new Role(r.Action, r.TenantId, r.TenantName), r.TenantManaged)).ToList());
-        },
-        []);
+                    RolesByUser!.Prime(user.Id, ToGrants(user.Roles));
+                    TenantsByUser!.Prime(user.Id, ToTenants(user.Roles));
+                }
 
-    public BatchLoader<Guid, List<Tenant>> TenantsByUser { get; } = new(
-        async (userIds, ct) =>
-        {
-            var rows = await db.UserRoles.AsNoTracking()
-                .Where(r => r.TenantId != null && userIds.Contains(r.UserId))
-                .Select(r => new { r.UserId, Tenant = r.Tenant! })
-                .ToListAsync(ct);
-            return rows.GroupBy(row => row.UserId)
-                .ToDictionary(g => g.Key, g => g.Select(row => row.Tenant).OrderBy(t => t.Name).ToList());
-        },
-        []);
+                return tenantIds.ToDictionary(id => id, id => users
+                    .Where(u => u.Roles.Any(r => r.TenantId == id)).OrderBy(u => u.Email).ToList());
+            },
+            []);
+
+        RolesByUser = new(
+            async (userIds, ct) =>
+            {
+                var roles = await db.UserRoles.AsNoTracking()
+                    .Where(r => userIds.Contains(r.UserId))
+                    .Include(r => r.Tenant)
+                    .ToListAsync(ct);
+                return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => ToGrants(g));
+            },
+            []);
+
+        TenantsByUser = new(
+            async (userIds, ct) =>
+            {
+                var roles = await db.UserRoles.AsNoTracking()
+                    .Where(r => r.TenantId != null && userIds.Contains(r.UserId))
+                    .Include(r => r.Tenant)
+                    .ToListAsync(ct);
+                return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => ToTenants(g));
+            },
+            []);
+
+        SoleAdminAccountsManaged = new(
+            async (userIds, ct) =>
+            {
+                var rows = await db.UserRoles.AsNoTracking()
+                    .Where(r => userIds.Contains(r.UserId) && r.TenantId != null && r.Action == RoleAction.Admin
+                        && db.UserRoles.Count(other => other.TenantId == r.TenantId
+                            && other.Action == RoleAction.Admin) == 1)
+                    .Select(r => new { r.UserId, r.Tenant!.CanPartnerManage })
+                    .ToListAsync(ct);
+                return rows.GroupBy(row => row.UserId)
+                    .ToDictionary(g => g.Key, g => g.Select(row => row.CanPartnerManage).ToList());
+            },
+            []);
+    }
+
+    public BatchLoader<string, List<User>> UsersByTenant { get; }
+
+    public BatchLoader<Guid, List<RoleGrant>> RolesByUser { get; }
+
+    public BatchLoader<Guid, List<Tenant>> TenantsByUser { get; }
 
     /// <summary>
     /// For each user, whether each account of which they are the only admin is managed by the partner.
     /// Resolvers count only the accounts the caller may see.
     /// </summary>
-    public BatchLoader<Guid, List<bool>> SoleAdminAccountsManaged { get; } = new(
-        async (userIds, ct) =>
-        {
-            var rows = await db.UserRoles.AsNoTracking()
-                .Where(r => userIds.Contains(r.UserId) && r.TenantId != null && r.Action == RoleAction.Admin
-                    && db.UserRoles.Count(other => other.TenantId == r.TenantId
-                        && other.Action == RoleAction.Admin) == 1)
-                .Select(r => new { r.UserId, r.Tenant!.CanPartnerManage })
-                .ToListAsync(ct);
-            return rows.GroupBy(row => row.UserId)
-                .ToDictionary(g => g.Key, g => g.Select(row => row.CanPartnerManage).ToList());
-        },
-        []);
+    public BatchLoader<Guid, List<bool>> SoleAdminAccountsManaged { get; }
+
+    private static List<RoleGrant> ToGrants(IEnumerable<UserRole> roles) =>
+        [.. roles.OrderBy(r => r.TenantId).Select(r =>
+            new RoleGrant(new Role(r.Action, r.TenantId, r.Tenant?.Name), r.Tenant?.CanPartnerManage))];
+
+    private static List<Tenant> ToTenants(IEnumerable<UserRole> roles) =>
+        [.. roles.Where(r => r.Tenant is not null).Select(r => r.Tenant!).OrderBy(t => t.Name)];
 }
 
 /// <summary>
