@@ -28,7 +28,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     public async Task Depth_SixteenLevels_RefusedBeforeExecuting()
     {
         using var client = await app.CreateApiClientAsync();
-        var tenantId = await CreateManagedTenantAsync(client);
+        var tenantId = await client.CreateManagedTenantAsync("Limits");
 
         var response = await client.PostGraphQLAsync(Nested(tenantId, levels: 16));
 
@@ -43,7 +43,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     public async Task Complexity_ManyNestedLists_Refused()
     {
         using var client = await app.CreateApiClientAsync();
-        var tenantId = await CreateManagedTenantAsync(client);
+        var tenantId = await client.CreateManagedTenantAsync("Limits");
 
         var response = await client.PostGraphQLAsync($$"""
             { tenant(tenantId: "{{tenantId}}") { users { tenants { users { tenants { users {
@@ -61,7 +61,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     public async Task Complexity_CachedDocumentRunWithCostlyOperation_StillRefused()
     {
         using var client = await app.CreateApiClientAsync();
-        var tenantId = await CreateManagedTenantAsync(client);
+        var tenantId = await client.CreateManagedTenantAsync("Limits");
         var document = $$"""
             query Cheap { __typename }
             query Costly { tenant(tenantId: "{{tenantId}}") { users { tenants { users { tenants { users {
@@ -82,7 +82,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     public async Task Depth_CachedDocumentWithSkippedBranchIncluded_StillRefused()
     {
         using var client = await app.CreateApiClientAsync();
-        var tenantId = await CreateManagedTenantAsync(client);
+        var tenantId = await client.CreateManagedTenantAsync("Limits");
         var document = $$"""
             query ($skip: Boolean!) { __typename tenant(tenantId: "{{tenantId}}") @skip(if: $skip) {
               users { tenants { users { tenants { users { tenants { users { tenants { users { tenants { users {
@@ -139,7 +139,7 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
     public async Task DocumentedQuery_FullText_PassesLimits(string operationName)
     {
         using var client = await app.CreateApiClientAsync();
-        var tenantId = await CreateManagedTenantAsync(client);
+        var tenantId = await client.CreateManagedTenantAsync("Limits");
         var (query, variables) = DocumentedQuery(operationName, tenantId);
 
         var response = await client.PostGraphQLAsync(query, variables);
@@ -177,16 +177,4 @@ public sealed class GraphQLLimitsTests(GatehouseApplication app) : IClassFixture
             "TenantUsageQuery" => (AccountManagementSamples.UsageSchemaText, $$"""{"tenantId":"{{tenantId}}"}"""),
             _ => throw new ArgumentOutOfRangeException(nameof(operationName), operationName, "Not a documented query."),
         };
-
-    private static async Task<string> CreateManagedTenantAsync(HttpClient client)
-    {
-        var response = await client.PostGraphQLAsync("""
-            mutation {
-              tenantMutations {
-                createTenant(input: {name: "Limits", canPartnerManage: true, eventEnrichment: false}) { tenant { id } }
-              }
-            }
-            """);
-        return response.Json["data"]!["tenantMutations"]!["createTenant"]!["tenant"]!["id"]!.GetValue<string>();
-    }
 }
