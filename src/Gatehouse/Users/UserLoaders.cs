@@ -1,6 +1,5 @@
 using Gatehouse.Data;
 using Gatehouse.GraphQL;
-using Gatehouse.Tenants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Users;
@@ -24,8 +23,7 @@ public sealed class UserLoaders
                     .ToListAsync(ct);
                 foreach (var user in users)
                 {
-                    RolesByUser!.Prime(user.Id, ToGrants(user.Roles));
-                    TenantsByUser!.Prime(user.Id, ToTenants(user.Roles));
+                    RolesByUser!.Prime(user.Id, user.Roles);
                 }
 
                 return tenantIds.ToDictionary(id => id, id => users
@@ -40,18 +38,7 @@ public sealed class UserLoaders
                     .Where(r => userIds.Contains(r.UserId))
                     .Include(r => r.Tenant)
                     .ToListAsync(ct);
-                return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => ToGrants(g));
-            },
-            []);
-
-        TenantsByUser = new(
-            async (userIds, ct) =>
-            {
-                var roles = await db.UserRoles.AsNoTracking()
-                    .Where(r => r.TenantId != null && userIds.Contains(r.UserId))
-                    .Include(r => r.Tenant)
-                    .ToListAsync(ct);
-                return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => ToTenants(g));
+                return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.ToList());
             },
             []);
 
@@ -72,9 +59,8 @@ public sealed class UserLoaders
 
     public BatchLoader<string, List<User>> UsersByTenant { get; }
 
-    public BatchLoader<Guid, List<RoleGrant>> RolesByUser { get; }
-
-    public BatchLoader<Guid, List<Tenant>> TenantsByUser { get; }
+    /// <summary>Each user's roles with their accounts: the source of both a user's roles and accounts.</summary>
+    public BatchLoader<Guid, List<UserRole>> RolesByUser { get; }
 
     /// <summary>
     /// For each user, whether each account of which they are the only admin is managed by the partner.
@@ -82,15 +68,4 @@ public sealed class UserLoaders
     /// </summary>
     public BatchLoader<Guid, List<bool>> SoleAdminAccountsManaged { get; }
 
-    private static List<RoleGrant> ToGrants(IEnumerable<UserRole> roles) =>
-        [.. roles.OrderBy(r => r.TenantId).Select(r =>
-            new RoleGrant(new Role(r.Action, r.TenantId, r.Tenant?.Name), r.Tenant?.CanPartnerManage))];
-
-    private static List<Tenant> ToTenants(IEnumerable<UserRole> roles) =>
-        [.. roles.Where(r => r.Tenant is not null).Select(r => r.Tenant!).OrderBy(t => t.Name)];
 }
-
-/// <summary>
-/// A role a user holds and whether the host may manage the account it belongs to (null for host roles).
-/// </summary>
-public sealed record RoleGrant(Role Role, bool? TenantManaged);

@@ -47,9 +47,10 @@ public sealed class UserType : ObjectGraphType<User>
     private static IDataLoaderResult<List<Role>> VisibleRoles(IResolveFieldContext<User> context)
     {
         var caller = context.GetCaller();
-        return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(grants => grants
-            .Where(g => g.TenantManaged is not { } managed || AccessPolicy.CanManageTenant(caller, managed))
-            .Select(g => g.Role)
+        return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
+            .Where(r => r.Tenant is null || AccessPolicy.CanManageTenant(caller, r.Tenant.CanPartnerManage))
+            .OrderBy(r => r.TenantId)
+            .Select(r => new Role(r.Action, r.TenantId, r.Tenant?.Name))
             .ToList());
     }
 
@@ -64,7 +65,11 @@ public sealed class UserType : ObjectGraphType<User>
     private static IDataLoaderResult<List<Tenant>> VisibleTenants(IResolveFieldContext<User> context)
     {
         var caller = context.GetCaller();
-        return context.GetService<UserLoaders>().TenantsByUser.Load(context.Source.Id)
-            .Then(tenants => tenants.Where(t => AccessPolicy.CanManageTenant(caller, t.CanPartnerManage)).ToList());
+        return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
+            .Select(r => r.Tenant)
+            .OfType<Tenant>()
+            .Where(t => AccessPolicy.CanManageTenant(caller, t.CanPartnerManage))
+            .OrderBy(t => t.Name)
+            .ToList());
     }
 }
