@@ -3,6 +3,7 @@ using Gatehouse.Cli;
 using Gatehouse.Data;
 using Gatehouse.GraphQL;
 using Gatehouse.Hosting;
+using Gatehouse.Hub;
 
 // Operator commands (api-accounts, migrate) share the server's configuration but do not start it.
 if (GatehouseCli.IsCommand(args))
@@ -29,6 +30,9 @@ builder.Services.AddApiAccounts(builder.Configuration);
 // The hub GraphQL schema and its transport.
 builder.Services.AddGatehouseGraphQL(builder.Configuration);
 
+// The hub UI: pages, sessions, invitations by mail.
+builder.Services.AddGatehouseHub(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -37,6 +41,7 @@ app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapTokenEndpoint();
 app.MapGraphQL<HubSchema>("/hub/graphql");
+app.MapGatehouseHub();
 
 try
 {

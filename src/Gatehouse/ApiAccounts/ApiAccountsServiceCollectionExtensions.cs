@@ -9,7 +9,7 @@ public static class ApiAccountsServiceCollectionExtensions
     {
         services.AddApiAccountStore(configuration);
         services.AddSingleton<TokenFailureThrottle>();
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(
                 ApiTokenAuthenticationHandler.SchemeName, _ => { });
         return services;

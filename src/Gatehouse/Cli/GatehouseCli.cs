@@ -1,13 +1,16 @@
 using System.Data.Common;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
+using Gatehouse.Hub;
+using Gatehouse.Users;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Gatehouse.Cli;
 
 /// <summary>
 /// Operator commands on the same program and configuration as the server (appsettings.json and
-/// environment variables): <c>api-accounts add|list|remove</c> and <c>migrate</c>. Results go to standard
+/// environment variables): <c>api-accounts add|list|remove</c>, <c>users add-host-admin|invite</c> and
+/// <c>migrate</c>. Results go to standard
 /// output, problems to standard error; the exit code is 0 on success, 1 when refused, 2 on bad usage.
 /// </summary>
 public static class GatehouseCli
@@ -18,11 +21,14 @@ public static class GatehouseCli
           gatehouse api-accounts add NAME [--json]    create an API account and print its secret once
           gatehouse api-accounts list [--json]        list API accounts
           gatehouse api-accounts remove NAME          remove an API account and revoke its tokens
+          gatehouse users add-host-admin EMAIL [--json]
+                                                      make EMAIL a host admin and print an invitation link
+          gatehouse users invite EMAIL [--json]       print a new invitation link for a user not signed up yet
           gatehouse migrate                           apply pending database migrations
         With dotnet: dotnet run --project src/Gatehouse -- api-accounts add partner1
         """;
 
-    private static readonly string[] Verbs = ["api-accounts", "migrate", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["api-accounts", "users", "migrate", "help", "--help", "-h"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -38,7 +44,7 @@ public static class GatehouseCli
 
         // Bad usage is answered before anything opens the database, so it changes nothing.
         if (words is not (["migrate"] or ["api-accounts", "add", _] or ["api-accounts", "list"]
-            or ["api-accounts", "remove", _]))
+            or ["api-accounts", "remove", _] or ["users", "add-host-admin", _] or ["users", "invite", _]))
         {
             return await UsageErrorAsync(error);
         }
@@ -69,6 +75,19 @@ public static class GatehouseCli
 
         await migrator.PrepareForServingAsync(CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
+        if (words is ["users", var verb, var email])
+        {
+            var users = new UserCommands(
+                scope.ServiceProvider.GetRequiredService<GatehouseDbContext>(),
+                scope.ServiceProvider.GetRequiredService<InvitationService>(),
+                TimeProvider.System,
+                PublicBaseUrl(host.Services.GetRequiredService<IConfiguration>()),
+                output,
+                error,
+                json);
+            return verb == "invite" ? await users.InviteAsync(email) : await users.AddHostAdminAsync(email);
+        }
+
         var accounts = scope.ServiceProvider.GetRequiredService<ApiAccountService>();
         var commands = new ApiAccountCommands(accounts, output, error, json);
         return words switch
@@ -78,6 +97,12 @@ public static class GatehouseCli
             _ => await commands.RemoveAsync(words[2]),
         };
     }
+
+    /// <summary>Where invitation links point: Hub:PublicBaseUrl, or else the first address the server listens on.</summary>
+    private static string PublicBaseUrl(IConfiguration configuration) =>
+        configuration[$"{HubOptions.SectionName}:{nameof(HubOptions.PublicBaseUrl)}"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : (configuration["Urls"] ?? "http://localhost:8080").Split(';')[0].TrimEnd('/');
 
     private static async Task<int> UsageErrorAsync(TextWriter error)
     {
@@ -98,6 +123,8 @@ public static class GatehouseCli
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGatehouseData(builder.Configuration);
         builder.Services.AddApiAccountStore(builder.Configuration);
+        builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.SectionName));
+        builder.Services.AddScoped<InvitationService>();
         return builder.Build();
     }
 }

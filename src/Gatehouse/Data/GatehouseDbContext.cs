@@ -4,6 +4,7 @@ using Gatehouse.Pixels;
 using Gatehouse.Tenants;
 using Gatehouse.Usage;
 using Gatehouse.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -13,13 +14,15 @@ namespace Gatehouse.Data;
 /// The one model of the control plane. Each database provider has a subclass of its own so that each
 /// keeps its own migrations (<c>Data/Migrations/Sqlite</c>, <c>Data/Migrations/Postgres</c>).
 /// </summary>
-public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(options)
+public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserRole> UserRoles => Set<UserRole>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<ApiAccount> ApiAccounts => Set<ApiAccount>();
 
@@ -30,6 +33,9 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
 
     public DbSet<TrafficBucket> TrafficBuckets => Set<TrafficBucket>();
+
+    /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +57,15 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
             user.HasIndex(u => u.Email).IsUnique();
             user.Property(u => u.DefaultTenantId).HasMaxLength(8);
             user.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            user.Property(u => u.PasswordHash).HasMaxLength(200);
+            user.Property(u => u.SecurityStamp).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.HasKey(i => i.TokenHash);
+            invitation.HasIndex(i => i.UserId);
+            invitation.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<UserRole>(role =>

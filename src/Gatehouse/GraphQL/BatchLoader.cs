@@ -66,11 +66,31 @@ public static class DataLoaderResultExtensions
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
         new Mapped<T, TResult>(result, map);
 
+    /// <summary>Combines two pending results; both batches were queued when they were loaded.</summary>
+    public static IDataLoaderResult<TResult> Zip<T1, T2, TResult>(
+        this IDataLoaderResult<T1> first,
+        IDataLoaderResult<T2> second,
+        Func<T1, T2, TResult> map) =>
+        new Zipped<T1, T2, TResult>(first, second, map);
+
     private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map)
         : IDataLoaderResult<TResult>
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
             map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+
+    private sealed class Zipped<T1, T2, TResult>(
+        IDataLoaderResult<T1> first,
+        IDataLoaderResult<T2> second,
+        Func<T1, T2, TResult> map)
+        : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            map(await first.GetResultAsync(cancellationToken), await second.GetResultAsync(cancellationToken));
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
             await GetResultAsync(cancellationToken);

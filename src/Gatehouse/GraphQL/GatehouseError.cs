@@ -27,10 +27,19 @@ public sealed class BadRequestError(string message) : GatehouseError(message, Er
 /// </summary>
 public sealed class UnauthorizedError(string message) : GatehouseError(message, ErrorCodes.Unauthorized, 401);
 
+/// <summary>The documented 404: the role or user named does not exist, or the caller may not see it.</summary>
+public sealed class NotFoundError(string message) : GatehouseError(message, ErrorCodes.NotFound, 404);
+
+/// <summary>The documented 409: the change would duplicate something that exists, such as a user's role.</summary>
+public sealed class ConflictError(string message) : GatehouseError(message, ErrorCodes.Conflict, 409);
+
 public static class ErrorCodes
 {
     public const string BadRequest = "BAD_REQUEST";
     public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";

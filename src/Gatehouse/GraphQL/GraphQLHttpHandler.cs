@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
+using Gatehouse.Hub;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -10,6 +11,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
     IGraphQLTextSerializer serializer,
     DocumentCache<TSchema> cache,
     IOptions<GraphQLOptions> options,
+    IAntiforgery antiforgery,
     ILogger<GraphQLHttpHandler<TSchema>> logger)
     where TSchema : ISchema
 {
@@ -73,6 +76,23 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
     private async Task AuthenticateAndExecuteAsync(HttpContext context, string? responseType)
     {
         var authentication = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
+        if (authentication.None)
+        {
+            // No bearer token: a signed-in hub session may call too, but only with the antiforgery token in a
+            // header, which a page on another site can neither read nor send (a CSRF defence on top of the
+            // JSON content type that already forces a CORS preflight).
+            var session = await context.AuthenticateAsync(HubSession.SchemeName);
+            if (session.Succeeded && !await antiforgery.IsRequestValidAsync(context))
+            {
+                await WriteErrorAsync(context, responseType ?? JsonType, 403, ErrorCodes.Forbidden,
+                    $"A hub session must send its antiforgery token in the {HubServiceCollectionExtensions.CsrfHeaderName} "
+                    + "header. API clients use 'Authorization: Bearer TOKEN' instead.");
+                return;
+            }
+
+            authentication = session.Succeeded ? session : authentication;
+        }
+
         if (!authentication.Succeeded)
         {
             await WriteUnauthorizedAsync(context, responseType ?? JsonType, authentication.Failure is not null);

@@ -29,6 +29,9 @@ public static partial class GraphQLServiceCollectionExtensions
         services.AddSingleton(typeof(DocumentCache<>));
         services.AddSingleton(typeof(GraphQLHttpHandler<>));
         services.AddScoped<UserLoaders>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddHttpContextAccessor();
         services.AddScoped<UsageCalculator>();
         return services;
     }

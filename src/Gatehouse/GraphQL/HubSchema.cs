@@ -1,15 +1,16 @@
 using Gatehouse.Tenants;
+using Gatehouse.Users;
 using GraphQL.Types;
 
 namespace Gatehouse.GraphQL;
 
-/// <summary>The schema served at <c>/hub/graphql/</c>: accounts, and later users, roles and data routing.</summary>
+/// <summary>The schema served at <c>/hub/graphql/</c>: accounts, users and roles.</summary>
 public sealed class HubSchema : Schema
 {
     public HubSchema(IServiceProvider services)
         : base(services)
     {
-        Description = "Gatehouse hub API: the Account Management surface of the gateway control plane.";
+        Description = "Gatehouse hub API: account and user management of the gateway control plane.";
         Query = new HubQuery();
         Mutation = new HubMutation();
 
@@ -35,9 +36,12 @@ public sealed class HubSchema : Schema
         public HubMutation()
         {
             Name = "Mutation";
-            Description = "Changes to accounts, grouped as in Meta's gateway.";
+            Description = "Changes to accounts and users, grouped as in Meta's gateway.";
             Field<NonNullGraphType<TenantMutations>>("tenantMutations")
                 .Description("Mutations of advertiser accounts.")
+                .Resolve(_ => Group);
+            Field<NonNullGraphType<UserMutations>>("userMutations")
+                .Description("Mutations of users and their roles.")
                 .Resolve(_ => Group);
         }
     }

@@ -8,4 +8,8 @@ public static class TenantIds
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public static string New() => RandomNumberGenerator.GetString(Alphabet, 8);
+
+    /// <summary>Whether the text has the shape of an account id (accounts created elsewhere may differ).</summary>
+    public static bool IsWellFormed(string text) =>
+        text.Length is > 0 and <= 8 && text.All(char.IsAsciiLetterOrDigit);
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Gatehouse.Access;
 using Gatehouse.Data;
 using Gatehouse.GraphQL;
@@ -170,13 +169,9 @@ public sealed class TenantMutations : ObjectGraphType
             return input.CanPartnerManage ? null : throw TenantErrors.AdminEmailRequired();
         }
 
-        if (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email
-            || !address.Host.Contains('.', StringComparison.Ordinal))
-        {
-            throw TenantErrors.AdminEmailInvalid(email);
-        }
-
-        return email.ToLowerInvariant();
+        return EmailAddresses.TryNormalize(email, out var normalized)
+            ? normalized
+            : throw TenantErrors.AdminEmailInvalid(email);
     }
 
     private static async Task<string> NewTenantIdAsync(GatehouseDbContext db, CancellationToken ct)

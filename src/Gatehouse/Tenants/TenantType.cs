@@ -2,6 +2,7 @@ using Gatehouse.Access;
 using Gatehouse.GraphQL;
 using Gatehouse.Usage;
 using Gatehouse.Users;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Gatehouse.Tenants;
@@ -32,13 +33,19 @@ public sealed class TenantType : ObjectGraphType<Tenant>
         Field<NonNullGraphType<BooleanGraphType>>("canEditTenantSettingsInUI")
             .Description(
                 "Whether the signed-in user may change this account's settings in the hub. False for API callers.")
-            .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
+            .Resolve(context => InUi(context, AccessPolicy.CanEditTenantSettings));
         Field<NonNullGraphType<BooleanGraphType>>("canViewTenantInUI")
             .Description("Whether the signed-in user may see this account in the hub. False for API callers.")
-            .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
+            .Resolve(context => InUi(context, AccessPolicy.CanViewTenant));
         Field<NonNullGraphType<BooleanGraphType>>("canEditTenantUsersInUI")
             .Description(
                 "Whether the signed-in user may manage this account's users in the hub. False for API callers.")
-            .Resolve(context => AccessPolicy.CanUseTenantInUi(context.GetCaller()));
+            .Resolve(context => InUi(context, AccessPolicy.CanAdministerTenant));
+    }
+
+    private static bool InUi(IResolveFieldContext<Tenant> context, Func<Caller, string, bool, bool> allows)
+    {
+        var caller = context.GetCaller();
+        return AccessPolicy.IsHubUser(caller) && allows(caller, context.Source.Id, context.Source.CanPartnerManage);
     }
 }

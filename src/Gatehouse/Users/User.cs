@@ -17,5 +17,23 @@ public sealed class User
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>A PBKDF2 hash in ASP.NET Core Identity's format; null until the user accepts an invitation.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>
+    /// Changes whenever the password or the user's access changes; a session cookie carrying an older stamp
+    /// is refused, so signing in elsewhere after a password change ends the old sessions.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    /// <summary>Failed sign-ins since the last success or lockout.</summary>
+    public int FailedSignIns { get; set; }
+
+    public DateTime? LockedUntil { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+
     public List<UserRole> Roles { get; init; } = [];
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

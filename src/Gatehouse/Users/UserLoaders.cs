@@ -42,17 +42,19 @@ public sealed class UserLoaders
             },
             []);
 
-        SoleAdminAccountsManaged = new(
+        SoleAdminScopes = new(
             async (userIds, ct) =>
             {
+                // A null account id is the host: the comparison below matches null to null, as C# does.
                 var rows = await db.UserRoles.AsNoTracking()
-                    .Where(r => userIds.Contains(r.UserId) && r.TenantId != null && r.Action == RoleAction.Admin
+                    .Where(r => userIds.Contains(r.UserId) && r.Action == RoleAction.Admin
                         && db.UserRoles.Count(other => other.TenantId == r.TenantId
                             && other.Action == RoleAction.Admin) == 1)
-                    .Select(r => new { r.UserId, r.Tenant!.CanPartnerManage })
+                    .Select(r => new { r.UserId, r.TenantId, Managed = r.Tenant == null || r.Tenant.CanPartnerManage })
                     .ToListAsync(ct);
-                return rows.GroupBy(row => row.UserId)
-                    .ToDictionary(g => g.Key, g => g.Select(row => row.CanPartnerManage).ToList());
+                return rows.GroupBy(row => row.UserId).ToDictionary(
+                    g => g.Key,
+                    g => g.Select(row => new AdminScope(row.TenantId, row.Managed)).ToList());
             },
             []);
     }
@@ -63,9 +65,11 @@ public sealed class UserLoaders
     public BatchLoader<Guid, List<UserRole>> RolesByUser { get; }
 
     /// <summary>
-    /// For each user, whether each account of which they are the only admin is managed by the partner.
-    /// Resolvers count only the accounts the caller may see.
+    /// For each user, the accounts (and the host, as a null id) of which they are the only admin. Resolvers
+    /// count only those the caller may see.
     /// </summary>
-    public BatchLoader<Guid, List<bool>> SoleAdminAccountsManaged { get; }
-
+    public BatchLoader<Guid, List<AdminScope>> SoleAdminScopes { get; }
 }
+
+/// <summary>An account, or the host when <see cref="TenantId"/> is null, with whether the partner manages it.</summary>
+public sealed record AdminScope(string? TenantId, bool CanPartnerManage);

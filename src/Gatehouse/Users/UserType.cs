@@ -29,9 +29,10 @@ public sealed class UserType : ObjectGraphType<User>
             .Resolve(context => VisibleTenants(context));
         Field<NonNullGraphType<BooleanGraphType>>("isSelf")
             .Description("Whether this is the signed-in user. Always false when called with an API token.")
-            .Resolve(_ => false);
+            .Resolve(context => AccessPolicy.IsHubUser(context.GetCaller()) && context.Source.Id == context.GetCaller().Id);
         Field<NonNullGraphType<BooleanGraphType>>("canBeDeleted")
-            .Description("False when the user is the only admin of an account, which must keep one.")
+            .Description("Whether the signed-in user may remove this user: false when the user is the only admin of "
+                + "an account or of the host, which must keep one. Always false when called with an API token.")
             .Resolve(context => CanBeDeleted(context));
         Field<StringGraphType>("defaultTenantId")
             .Description("The account the user lands in after signing in, among those the caller may see.")
@@ -48,18 +49,33 @@ public sealed class UserType : ObjectGraphType<User>
     {
         var caller = context.GetCaller();
         return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
-            .Where(r => r.Tenant is null || AccessPolicy.CanManageTenant(caller, r.Tenant.CanPartnerManage))
+            .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage))
             .OrderBy(r => r.TenantId)
             .Select(r => new Role(r.Action, r.TenantId, r.Tenant?.Name))
             .ToList());
     }
 
-    // Accounts closed to the caller do not count, so the answer reveals nothing about them.
-    private static IDataLoaderResult<bool> CanBeDeleted(IResolveFieldContext<User> context)
+    // A signed-in user may delete someone when they may take away every role of theirs that they can see, and
+    // none of those leaves an account, or the host, without an admin. Accounts closed to the caller do not
+    // count, so the answer reveals nothing about them.
+    private static object CanBeDeleted(IResolveFieldContext<User> context)
     {
         var caller = context.GetCaller();
-        return context.GetService<UserLoaders>().SoleAdminAccountsManaged.Load(context.Source.Id)
-            .Then(accounts => !accounts.Any(managed => AccessPolicy.CanManageTenant(caller, managed)));
+        if (!AccessPolicy.IsHubUser(caller) || context.Source.Id == caller.Id)
+        {
+            return false;
+        }
+
+        var loaders = context.GetService<UserLoaders>();
+        return loaders.RolesByUser.Load(context.Source.Id).Zip(
+            loaders.SoleAdminScopes.Load(context.Source.Id),
+            (roles, soleAdminOf) => roles
+                .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage))
+                .All(r => AccessPolicy.CanAssign(caller, new Role(r.Action, r.TenantId, null),
+                    r.Tenant?.CanPartnerManage ?? true))
+                && !soleAdminOf.Any(scope => scope.TenantId is null
+                    ? AccessPolicy.CanViewHostUsers(caller)
+                    : AccessPolicy.CanViewTenant(caller, scope.TenantId, scope.CanPartnerManage)));
     }
 
     private static IDataLoaderResult<List<Tenant>> VisibleTenants(IResolveFieldContext<User> context)
@@ -68,7 +84,7 @@ public sealed class UserType : ObjectGraphType<User>
         return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
             .Select(r => r.Tenant)
             .OfType<Tenant>()
-            .Where(t => AccessPolicy.CanManageTenant(caller, t.CanPartnerManage))
+            .Where(t => AccessPolicy.CanViewTenant(caller, t.Id, t.CanPartnerManage))
             .OrderBy(t => t.Name)
             .ToList());
     }

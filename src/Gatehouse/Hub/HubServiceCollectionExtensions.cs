@@ -1,0 +1,79 @@
+using System.Security.Cryptography.X509Certificates;
+using Gatehouse.Data;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Gatehouse.Hub;
+
+public static class HubServiceCollectionExtensions
+{
+    public const string CsrfHeaderName = "X-CSRF-TOKEN";
+
+    /// <summary>
+    /// Registers the hub UI: Razor Pages, the session cookie, antiforgery, and data-protection keys kept in
+    /// the database so that every instance can read every other's cookies.
+    /// </summary>
+    public static IServiceCollection AddGatehouseHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HubOptions>(configuration.GetSection(HubOptions.SectionName));
+        var hub = configuration.GetSection(HubOptions.SectionName).Get<HubOptions>() ?? new();
+
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName("Gatehouse")
+            .PersistKeysToDbContext<GatehouseDbContext>();
+        if (!string.IsNullOrEmpty(hub.KeyCertificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(hub.KeyCertificatePath, hub.KeyCertificatePassword));
+        }
+        else
+        {
+            // The framework warns about this on every new key; the start-up notice says it once, with the fix.
+            services.AddLogging(logging => logging.AddFilter(
+                "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
+        }
+
+        services.AddHostedService<HubStartupNotice>();
+
+        services.AddScoped<HubSession>();
+        services.AddScoped<HubApi>();
+        services.AddScoped<AccountDirectory>();
+        services.AddAuthentication(HubSession.SchemeName)
+            .AddCookie(HubSession.SchemeName, cookie =>
+            {
+                cookie.Cookie.Name = HubSession.CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = hub.SessionIdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/auth/login";
+                cookie.LogoutPath = "/auth/logout";
+                cookie.AccessDeniedPath = "/hub/";
+                cookie.EventsType = typeof(HubSession);
+            });
+
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = CsrfHeaderName;
+            antiforgery.Cookie.Name = "gatehouse_csrf";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRouting(routing => routing.LowercaseUrls = true);
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Hub");
+            pages.Conventions.AllowAnonymousToFolder("/Auth");
+        });
+        return services;
+    }
+
+    /// <summary>Serves the hub's pages and static files with the security headers.</summary>
+    public static WebApplication MapGatehouseHub(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.MapRazorPages();
+        app.MapGet("/", () => Results.Redirect("/hub/"));
+        return app;
+    }
+}

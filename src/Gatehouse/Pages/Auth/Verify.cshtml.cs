@@ -1,0 +1,58 @@
+using Gatehouse.Hub;
+using Gatehouse.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Pages.Auth;
+
+/// <summary>The target of invitation links: <c>/auth/verify/?token=...&amp;et=inv&amp;email=...</c>.</summary>
+public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptions> options) : PageModel
+{
+    public string? Token { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public bool IsValid { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public string Confirm { get; set; } = "";
+
+    public int MinimumLength => options.Value.MinimumPasswordLength;
+
+    public async Task OnGetAsync(string? token, string? email)
+    {
+        (Token, Email) = (token, email);
+        IsValid = await invitations.FindUserAsync(token, email, HttpContext.RequestAborted) is not null;
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? token, string? email)
+    {
+        await OnGetAsync(token, email);
+        Error = !IsValid ? null
+            : Password.Length < MinimumLength ? $"The password must have at least {MinimumLength} characters."
+            : Password != Confirm ? "The two passwords differ."
+            : string.Equals(Password, email, StringComparison.OrdinalIgnoreCase) ? "The password cannot be your email."
+            : null;
+        if (!IsValid || Error is not null)
+        {
+            return Page();
+        }
+
+        var user = await invitations.AcceptAsync(token!, email!, Password, HttpContext.RequestAborted);
+        if (user is null)
+        {
+            IsValid = false;
+            return Page();
+        }
+
+        await HubSession.SignInAsync(HttpContext, user);
+        TempData["Notice"] = "Your password is set. Welcome to the hub.";
+        return Redirect("/hub/");
+    }
+}

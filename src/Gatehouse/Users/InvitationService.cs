@@ -1,0 +1,137 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Gatehouse.ApiAccounts;
+using Gatehouse.Data;
+using Gatehouse.Hub;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Users;
+
+/// <summary>
+/// Issues and redeems invitation links of the form <c>BASE/auth/verify/?token=...&amp;et=inv&amp;email=...</c>,
+/// like Meta's gateway. Tokens carry 128 random bits (22 URL-safe characters, as in the samples); only their
+/// SHA-256 hash is stored. A new invitation replaces the user's earlier ones, and accepting one uses it up.
+/// </summary>
+public sealed partial class InvitationService(
+    GatehouseDbContext db,
+    TimeProvider clock,
+    IOptions<HubOptions> options,
+    IServiceProvider services,
+    ILogger<InvitationService> logger)
+{
+    public TimeSpan Lifetime => options.Value.InvitationLifetime;
+
+    /// <summary>Adds a new invitation for the user to the context (the caller saves) and returns its link.</summary>
+    public async Task<string> IssueAsync(User user, string baseUrl, CancellationToken cancellationToken)
+    {
+        await db.Invitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Invitations.Add(new Invitation
+        {
+            TokenHash = Secrets.Hash(token),
+            UserId = user.Id,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.InvitationLifetime,
+        });
+        return $"{baseUrl.TrimEnd('/')}/auth/verify/?token={token}&et=inv&email={EscapeEmail(user.Email)}";
+    }
+
+    /// <summary>
+    /// Mails the link when SMTP is configured. A failure is logged and does not undo the invitation: the
+    /// link is also returned to whoever sent it, who can pass it on another way.
+    /// </summary>
+    public async Task<bool> MailAsync(string email, string link, string? accountName, CancellationToken cancellationToken)
+    {
+        var mailer = services.GetService<IInvitationMailer>();
+        if (mailer is null)
+        {
+            return false;
+        }
+
+        var expiresAt = clock.GetUtcNow().UtcDateTime + options.Value.InvitationLifetime;
+        try
+        {
+            await mailer.SendAsync(new InvitationMail(email, link, accountName, expiresAt), cancellationToken);
+            Log.Mailed(logger);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.MailFailed(logger, ex);
+            return false;
+        }
+    }
+
+    /// <summary>The user an unused, unexpired invitation belongs to, if the email matches; otherwise null.</summary>
+    public async Task<User?> FindUserAsync(string? token, string? email, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64 || string.IsNullOrEmpty(email))
+        {
+            return null;
+        }
+
+        var hash = Secrets.Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = email.Trim().ToLowerInvariant();
+        return await db.Users
+            .Where(u => u.Email == normalized
+                && db.Invitations.Any(i => i.TokenHash == hash && i.UserId == u.Id && i.ExpiresAt > now))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the password of the invited user, activates them and uses up their invitations.</summary>
+    public async Task<User?> AcceptAsync(string token, string email, string password, CancellationToken cancellationToken)
+    {
+        var user = await FindUserAsync(token, email, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        user.PasswordHash = PasswordSignIn.Hash(user, password);
+        user.SecurityStamp = User.NewSecurityStamp();
+        user.Status = UserStatus.Activated;
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
+        await db.Invitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Entry(user).Collection(u => u.Roles).LoadAsync(cancellationToken);
+        Log.Accepted(logger, user.Id);
+        return user;
+    }
+
+    /// <summary>The base of links: the configured public address, or else the request's own.</summary>
+    public string BaseUrl(HttpRequest? request) =>
+        options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured
+        : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+        : "http://localhost:8080";
+
+    // The samples print the address as typed, with its '@'; everything else that could break the URL is escaped.
+    private static string EscapeEmail(string email) =>
+        Uri.EscapeDataString(email).Replace("%40", "@", StringComparison.Ordinal);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Invitation mailed", EventName = "InvitationMailed")]
+        public static partial void Mailed(ILogger logger);
+
+        [LoggerMessage(2, LogLevel.Error, "Invitation could not be mailed; the link was still returned",
+            EventName = "InvitationMailFailed")]
+        public static partial void MailFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Information, "User {UserId} accepted an invitation and set a password",
+            EventName = "InvitationAccepted")]
+        public static partial void Accepted(ILogger logger, Guid userId);
+    }
+}
+
+/// <summary>An invitation to deliver by mail.</summary>
+public sealed record InvitationMail(string To, string Link, string? AccountName, DateTime ExpiresAt);
+
+/// <summary>Delivers invitation mails; registered only when SMTP is configured.</summary>
+public interface IInvitationMailer
+{
+    Task SendAsync(InvitationMail mail, CancellationToken cancellationToken);
+}

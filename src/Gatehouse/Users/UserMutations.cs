@@ -1,0 +1,263 @@
+using Gatehouse.Access;
+using Gatehouse.Data;
+using Gatehouse.GraphQL;
+using Gatehouse.Tenants;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Users;
+
+/// <summary>The <c>userMutations</c> group of the hub schema: add users, change their roles, invite them.</summary>
+public sealed partial class UserMutations : ObjectGraphType
+{
+    public UserMutations()
+    {
+        Name = "UserMutations";
+        Description = "Mutations that add users, change their roles and invite them.";
+
+        Field<NonNullGraphType<AddUserResponseType>>("addUserWithRole")
+            .Description("Adds a user with a role, creating and inviting them if the email is new.")
+            .Argument<NonNullGraphType<AddUserWithRoleInputType>>("input", "The user's email and role.")
+            .ResolveAsync(async context => await AddUserWithRoleAsync(context));
+        Field<NonNullGraphType<ChangeRoleForUserResponseType>>("changeRoleForUser")
+            .Description("Takes a role away from a user and/or gives them one; a user holds one role per account "
+                + "and one at the host. Taking away a user's last role removes the user.")
+            .Argument<NonNullGraphType<ChangeRoleForUserInputType>>("input", "The user and the roles to change.")
+            .ResolveAsync(async context => await ChangeRoleAsync(context));
+        Field<NonNullGraphType<StringGraphType>>("sendInvitation")
+            .Description("Creates a new invitation link for a pending user and returns it; when SMTP is "
+                + "configured it is also mailed. Earlier links of that user stop working.")
+            .Argument<NonNullGraphType<SendInvitationInputType>>("input", "Whom to invite.")
+            .ResolveAsync(async context => await SendInvitationAsync(context));
+    }
+
+    private static async Task<AddUserResponse> AddUserWithRoleAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<AddUserWithRoleInput>("input");
+        var caller = context.GetCaller();
+        var db = context.GetService<GatehouseDbContext>();
+        var ct = context.CancellationToken;
+        if (!EmailAddresses.TryNormalize(input.Email, out var email))
+        {
+            throw UserErrors.EmailInvalid("input.email", input.Email);
+        }
+
+        var (role, tenant) = await FindAssignableRoleAsync(context, "input.roleName", input.RoleName, "add users");
+        var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == email, ct);
+        var existed = user is not null;
+        if (user?.Roles.Any(r => r.TenantId == role.TenantId) == true)
+        {
+            throw UserErrors.AlreadyInScope(role.TenantId);
+        }
+
+        var now = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+        user ??= db.Users.Add(new User { Id = Guid.NewGuid(), Email = email, Status = UserStatus.Pending, CreatedAt = now })
+            .Entity;
+        user.Roles.Add(new UserRole { UserId = user.Id, TenantId = role.TenantId, Action = role.Action });
+        user.DefaultTenantId ??= role.TenantId;
+
+        var invitations = context.GetService<InvitationService>();
+        var link = user.Status == UserStatus.Pending
+            ? await invitations.IssueAsync(user, invitations.BaseUrl(HttpRequestOf(context)), ct)
+            : null;
+        await db.SaveChangesAsync(ct);
+
+        Log.RoleAdded(context.GetService<ILogger<UserMutations>>(), user.Id, role.Name, caller.Name);
+        if (link is not null)
+        {
+            await invitations.MailAsync(user.Email, link, tenant?.Name, ct);
+        }
+
+        return new AddUserResponse(existed, link, user);
+    }
+
+    private static async Task<UserPayload> ChangeRoleAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<ChangeRoleForUserInput>("input");
+        var db = context.GetService<GatehouseDbContext>();
+        var ct = context.CancellationToken;
+        if (string.IsNullOrEmpty(input.RoleToRevoke) && string.IsNullOrEmpty(input.RoleToAdd))
+        {
+            throw UserErrors.NothingToChange();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await FindVisibleUserAsync(context, input.UserId);
+        var revoke = string.IsNullOrEmpty(input.RoleToRevoke)
+            ? null
+            : FindHeldRole(context, user, input.RoleToRevoke);
+        var add = string.IsNullOrEmpty(input.RoleToAdd)
+            ? null
+            : (await FindAssignableRoleAsync(context, "input.roleToAdd", input.RoleToAdd, "give this role")).Role;
+        if (add is not null && user.Roles.Any(r => r.TenantId == add.TenantId && r != revoke))
+        {
+            throw UserErrors.AlreadyInScope(add.TenantId);
+        }
+
+        if (revoke is { Action: RoleAction.Admin }
+            && !(add is { Action: RoleAction.Admin } && add.TenantId == revoke.TenantId)
+            && !await db.UserRoles.AnyAsync(
+                r => r.TenantId == revoke.TenantId && r.Action == RoleAction.Admin && r.Id != revoke.Id, ct))
+        {
+            throw UserErrors.LastAdmin(revoke.TenantId);
+        }
+
+        Apply(db, user, revoke, add);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        Log.RoleChanged(context.GetService<ILogger<UserMutations>>(), user.Id, input.RoleToRevoke, input.RoleToAdd,
+            context.GetCaller().Name);
+        return new UserPayload(user);
+    }
+
+    private static void Apply(GatehouseDbContext db, User user, UserRole? revoke, Role? add)
+    {
+        if (revoke is not null)
+        {
+            user.Roles.Remove(revoke);
+            db.UserRoles.Remove(revoke);
+        }
+
+        if (add is not null)
+        {
+            user.Roles.Add(new UserRole { UserId = user.Id, TenantId = add.TenantId, Action = add.Action });
+        }
+
+        if (user.DefaultTenantId is null || user.Roles.All(r => r.TenantId != user.DefaultTenantId))
+        {
+            user.DefaultTenantId = user.Roles.Select(r => r.TenantId).OfType<string>().Order().FirstOrDefault();
+        }
+
+        // A user with no role left can reach nothing; like deleteTenant, the user goes too.
+        if (user.Roles.Count == 0)
+        {
+            db.Users.Remove(user);
+        }
+    }
+
+    private static async Task<string> SendInvitationAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<SendInvitationInput>("input");
+        var db = context.GetService<GatehouseDbContext>();
+        var ct = context.CancellationToken;
+        var tenantId = input.UserType == UserKind.Agency
+            ? input.TenantId is null ? null : throw UserErrors.TenantIdForAgency()
+            : input.TenantId ?? throw UserErrors.TenantIdRequired();
+
+        var tenant = tenantId is null ? null : await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
+        var caller = context.GetCaller();
+        if (!EmailAddresses.TryNormalize(input.Email, out var email))
+        {
+            throw UserErrors.EmailInvalid("input.email", input.Email);
+        }
+
+        if (tenantId is not null && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+        {
+            throw UserErrors.InvitedUserNotFound(email, tenantId);
+        }
+
+        var role = new Role(RoleAction.Admin, tenantId, null);
+        if (!AccessPolicy.CanAssign(caller, role, tenant?.CanPartnerManage ?? true))
+        {
+            throw UserErrors.NotAuthorized("invite users");
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(
+            u => u.Email == email && u.Roles.Any(r => r.TenantId == tenantId), ct)
+            ?? throw UserErrors.InvitedUserNotFound(email, tenantId);
+        if (user.Status != UserStatus.Pending)
+        {
+            throw UserErrors.AlreadyActivated(email);
+        }
+
+        var invitations = context.GetService<InvitationService>();
+        var link = await invitations.IssueAsync(user, invitations.BaseUrl(HttpRequestOf(context)), ct);
+        await db.SaveChangesAsync(ct);
+        Log.Invited(context.GetService<ILogger<UserMutations>>(), user.Id, caller.Name);
+        await invitations.MailAsync(user.Email, link, tenant?.Name, ct);
+        return link;
+    }
+
+    /// <summary>
+    /// Reads a role name the caller wants to give. A malformed name, an unknown account and an account the
+    /// caller cannot see are all "not found"; a visible account the caller may not administer is 401.
+    /// </summary>
+    private static async Task<(Role Role, Tenant? Tenant)> FindAssignableRoleAsync(
+        IResolveFieldContext context,
+        string field,
+        string name,
+        string action)
+    {
+        var caller = context.GetCaller();
+        if (!Role.TryParse(name, out var role))
+        {
+            throw UserErrors.RoleNotFound(field, name);
+        }
+
+        var tenant = role.TenantId is null
+            ? null
+            : await context.GetService<GatehouseDbContext>().Tenants.AsNoTracking()
+                .SingleOrDefaultAsync(t => t.Id == role.TenantId, context.CancellationToken);
+        if (role.TenantId is not null
+            && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+        {
+            throw UserErrors.RoleNotFound(field, name);
+        }
+
+        return AccessPolicy.CanAssign(caller, role, tenant?.CanPartnerManage ?? true)
+            ? (role with { TenantName = tenant?.Name }, tenant)
+            : throw UserErrors.NotAuthorized(action);
+    }
+
+    /// <summary>The user, tracked with their roles, if the caller can see any of their roles.</summary>
+    private static async Task<User> FindVisibleUserAsync(IResolveFieldContext context, string userId)
+    {
+        var caller = context.GetCaller();
+        var user = Guid.TryParse(userId, out var id)
+            ? await context.GetService<GatehouseDbContext>().Users
+                .Include(u => u.Roles).ThenInclude(r => r.Tenant)
+                .SingleOrDefaultAsync(u => u.Id == id, context.CancellationToken)
+            : null;
+        var visible = user?.Roles.Any(r => r.Tenant is null
+            ? AccessPolicy.CanViewHostUsers(caller)
+            : AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage)) == true;
+        return visible ? user! : throw UserErrors.UserNotFound(userId);
+    }
+
+    private static UserRole FindHeldRole(IResolveFieldContext context, User user, string name)
+    {
+        if (!Role.TryParse(name, out var role))
+        {
+            throw UserErrors.RoleNotFound("input.roleToRevoke", name);
+        }
+
+        var held = user.Roles.SingleOrDefault(r => r.TenantId == role.TenantId && r.Action == role.Action);
+        var caller = context.GetCaller();
+        if (held is null || (held.Tenant is { } tenant && !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+        {
+            throw UserErrors.RoleNotHeld(name);
+        }
+
+        return AccessPolicy.CanAssign(caller, role, held.Tenant?.CanPartnerManage ?? true)
+            ? held
+            : throw UserErrors.NotAuthorized("take this role away");
+    }
+
+    private static HttpRequest? HttpRequestOf(IResolveFieldContext context) =>
+        context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "User {UserId} given role {Role} by {Actor}", EventName = "RoleAdded")]
+        public static partial void RoleAdded(ILogger logger, Guid userId, string role, string actor);
+
+        [LoggerMessage(2, LogLevel.Information,
+            "User {UserId} roles changed (revoked {Revoked}, added {Added}) by {Actor}", EventName = "RoleChanged")]
+        public static partial void RoleChanged(ILogger logger, Guid userId, string? revoked, string? added, string actor);
+
+        [LoggerMessage(3, LogLevel.Information, "User {UserId} invited again by {Actor}", EventName = "UserInvited")]
+        public static partial void Invited(ILogger logger, Guid userId, string actor);
+    }
+}
