@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Gatehouse.Tests.Browser;
+
+/// <summary>What a person does on the hub's sign-in pages, step by step, as they would in a browser.</summary>
+public static partial class HubPages
+{
+    /// <summary>A password that meets the hub's rules.</summary>
+    public const string Password = "correct horse battery";
+
+    /// <summary>Opens an invitation link, sets the password and waits for the accounts list.</summary>
+    public static async Task AcceptInvitationAsync(this IPage page, string link, string password = Password)
+    {
+        await page.GotoAsync(link);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Repeat the password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
+        await page.WaitForURLAsync(HubHome());
+    }
+
+    /// <summary>Fills in the sign-in form and sends it; the caller checks where that led.</summary>
+    public static async Task SubmitSignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/auth/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Signs in and waits for the accounts list.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password = Password)
+    {
+        await page.SubmitSignInAsync(email, password);
+        await page.WaitForURLAsync(HubHome());
+    }
+
+    /// <summary>
+    /// Creates an account with the form at /hub/accounts/new, as a host admin, and waits for its page.
+    /// Returns the account's id, the last part of the page's address.
+    /// </summary>
+    public static async Task<string> CreateAccountAsync(this IPage page, string name)
+    {
+        await page.GotoAsync("/hub/accounts/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync(AccountPage());
+        return AccountPage().Match(page.Url).Groups["id"].Value;
+    }
+
+    /// <summary>
+    /// Adds an API account at /hub/settings/clients, re-entering the password as the form asks, and returns
+    /// the secret the page shows once.
+    /// </summary>
+    public static async Task<string> AddApiAccountAsync(this IPage page, string name, string password = Password)
+    {
+        await page.GotoAsync("/hub/settings/clients");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Your password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add API account" }).ClickAsync();
+        return await page.Locator("#api-secret").ReadAsync();
+    }
+
+    /// <summary>The text a person reads in an element, whether it shows text or holds it as a field's value.</summary>
+    public static async Task<string> ReadAsync(this ILocator element)
+    {
+        var tag = await element.EvaluateAsync<string>("e => e.tagName");
+        var text = tag is "INPUT" or "TEXTAREA" ? await element.InputValueAsync() : await element.InnerTextAsync();
+        return text.Trim();
+    }
+
+    /// <summary>The text of the page's main heading.</summary>
+    public static async Task<string> HeadingAsync(this IPage page) =>
+        (await page.Locator("main h1").InnerTextAsync()).Trim();
+
+    /// <summary>The rows of the page's table as a person reads them: cells separated by " | ".</summary>
+    public static async Task<List<string>> TableRowsAsync(this IPage page)
+    {
+        var rows = new List<string>();
+        foreach (var row in await page.Locator("table tbody tr").AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            rows.Add(string.Join(" | ", cells.Select(cell => WhiteSpace().Replace(cell, " ").Trim())));
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"/hub/accounts/(?<id>[A-Za-z0-9]{8})$")]
+    public static partial Regex AccountPage();
+
+    [GeneratedRegex(@"/hub/$")]
+    private static partial Regex HubHome();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
