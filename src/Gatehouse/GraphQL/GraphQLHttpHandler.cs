@@ -38,12 +38,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
 
     // Depth and complexity are measured on the operation that runs, with @skip and @include resolved from the
     // variables, so this rule runs again on every request, cached document or not.
-    private readonly ComplexityValidationRule _complexityRule = new(new ComplexityOptions
-    {
-        MaxDepth = options.Value.MaxDepth,
-        MaxComplexity = options.Value.MaxComplexity,
-        DefaultListImpactMultiplier = options.Value.ListMultiplier,
-    });
+    private readonly ComplexityValidationRule _complexityRule = new(ComplexityLimits(options.Value));
 
     private readonly MaxAliasesRule _aliasesRule = new(options.Value.MaxAliases);
 
@@ -148,6 +143,25 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         Log.Executed(logger, request.OperationName, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             result.Errors?.Count ?? 0);
         return result;
+    }
+
+    private static ComplexityOptions ComplexityLimits(GraphQLOptions limits)
+    {
+        var complexity = new ComplexityOptions
+        {
+            MaxDepth = limits.MaxDepth,
+            MaxComplexity = limits.MaxComplexity,
+            DefaultListImpactMultiplier = limits.ListMultiplier,
+        };
+
+        // Introspection reads the schema in memory and grows with it, so only its depth is bounded. Were it
+        // counted, every new type would push the standard introspection query of tools closer to the limit.
+        var counted = complexity.DefaultComplexityImpactDelegate;
+        complexity.DefaultComplexityImpactDelegate = context =>
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 0)
+                : counted(context);
+        return complexity;
     }
 
     /// <summary>Reads and checks the request; on a problem, writes the error response and returns null.</summary>

@@ -37,6 +37,7 @@ public static class HubServiceCollectionExtensions
         services.AddScoped<HubSession>();
         services.AddScoped<HubApi>();
         services.AddScoped<AccountDirectory>();
+        services.AddScoped<HostUsers>();
         services.AddAuthentication(HubSession.SchemeName)
             .AddCookie(HubSession.SchemeName, cookie =>
             {
@@ -58,7 +59,6 @@ public static class HubServiceCollectionExtensions
             antiforgery.Cookie.Name = "gatehouse_csrf";
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddRouting(routing => routing.LowercaseUrls = true);
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Hub");

@@ -13,6 +13,17 @@ public static class HubText
         _ => "None",
     };
 
+    /// <summary>The actions a role can have, as the hub's forms send them.</summary>
+    public static IReadOnlyList<string> RoleActions { get; } = ["admin", "manage", "view"];
+
+    public static string Role(string? displayName) => displayName switch
+    {
+        "admin" => "Admin",
+        "manage" => "Manage",
+        "view" => "View only",
+        _ => "None",
+    };
+
     public static string UserStatus(int status) => status switch
     {
         0 => "Deactivated",

@@ -55,12 +55,19 @@ public sealed class TenantMutations : ObjectGraphType
             UpdatedAt = now,
         };
         db.Tenants.Add(tenant);
-        if (adminEmail is not null)
+        var admin = adminEmail is null ? null : await AddAdminAsync(db, tenant, adminEmail, now, context.CancellationToken);
+
+        // A new admin gets an invitation; it is mailed when SMTP is set up, and `users invite` prints it again.
+        var invitations = context.GetService<InvitationService>();
+        var link = admin?.Status == UserStatus.Pending
+            ? await invitations.IssueAsync(admin, invitations.BaseUrl(context.GetHttpRequest()), context.CancellationToken)
+            : null;
+        await db.SaveChangesAsync(context.CancellationToken);
+        if (link is not null)
         {
-            await AddAdminAsync(db, tenant, adminEmail, now, context.CancellationToken);
+            await invitations.MailAsync(admin!.Email, link, tenant.Name, context.CancellationToken);
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
         var logger = context.GetService<ILogger<TenantMutations>>();
         TenantLog.Created(logger, tenant.Id, caller.Name, tenant.CanPartnerManage);
         return tenant;
@@ -188,7 +195,7 @@ public sealed class TenantMutations : ObjectGraphType
 
     // Limitation: two accounts created at the same moment with the same new admin email both try to insert
     // that user, and the second request fails with an internal error on the unique email index.
-    private static async Task AddAdminAsync(
+    private static async Task<User> AddAdminAsync(
         GatehouseDbContext db,
         Tenant tenant,
         string email,
@@ -204,6 +211,7 @@ public sealed class TenantMutations : ObjectGraphType
 
         user.DefaultTenantId ??= tenant.Id;
         db.UserRoles.Add(new UserRole { UserId = user.Id, TenantId = tenant.Id, Action = RoleAction.Admin });
+        return user;
     }
 
     private static Task<bool> HasAdminAsync(GatehouseDbContext db, string tenantId, IResolveFieldContext context) =>

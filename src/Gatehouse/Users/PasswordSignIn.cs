@@ -66,6 +66,28 @@ public sealed partial class PasswordSignIn(
         return (SignInOutcome.Succeeded, user);
     }
 
+    /// <summary>
+    /// Checks the password of a signed-in user who confirms a sensitive action. A wrong password counts
+    /// towards the lockout like a failed sign-in, so a left-open session cannot be used to guess it.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(Guid userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user?.PasswordHash is null || user.LockedUntil > now)
+        {
+            return false;
+        }
+
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
+        {
+            await CountFailureAsync(user, now, cancellationToken);
+            return false;
+        }
+
+        return true;
+    }
+
     // The count is raised in the database, so parallel guesses cannot slip past the limit.
     private async Task CountFailureAsync(User user, DateTime now, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed partial class UserMutations : ObjectGraphType
 
         var invitations = context.GetService<InvitationService>();
         var link = user.Status == UserStatus.Pending
-            ? await invitations.IssueAsync(user, invitations.BaseUrl(HttpRequestOf(context)), ct)
+            ? await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct)
             : null;
         await db.SaveChangesAsync(ct);
 
@@ -173,7 +173,7 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         var invitations = context.GetService<InvitationService>();
-        var link = await invitations.IssueAsync(user, invitations.BaseUrl(HttpRequestOf(context)), ct);
+        var link = await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct);
         await db.SaveChangesAsync(ct);
         Log.Invited(context.GetService<ILogger<UserMutations>>(), user.Id, caller.Name);
         await invitations.MailAsync(user.Email, link, tenant?.Name, ct);
@@ -244,9 +244,6 @@ public sealed partial class UserMutations : ObjectGraphType
             ? held
             : throw UserErrors.NotAuthorized("take this role away");
     }
-
-    private static HttpRequest? HttpRequestOf(IResolveFieldContext context) =>
-        context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
 
     private static partial class Log
     {

@@ -72,7 +72,7 @@ public sealed partial class SeedSampleTests(GatehouseApplication app) : IClassFi
                   "availableRoles":[{"name":"advertiser-admin-wW58k7FQ","displayName":"admin"},
                     {"name":"advertiser-manage-wW58k7FQ","displayName":"manage"},
                     {"name":"advertiser-view-wW58k7FQ","displayName":"view"}]}],
-                "isSelf":false,"canBeDeleted":true,"defaultTenantId":"wW58k7FQ"}],
+                "isSelf":false,"canBeDeleted":false,"defaultTenantId":"wW58k7FQ"}],
               "availableRoles":[{"name":"advertiser-admin-wW58k7FQ","displayName":"admin"},
                 {"name":"advertiser-manage-wW58k7FQ","displayName":"manage"},
                 {"name":"advertiser-view-wW58k7FQ","displayName":"view"}],

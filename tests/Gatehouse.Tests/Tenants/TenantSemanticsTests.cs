@@ -72,11 +72,10 @@ public sealed class TenantSemanticsTests(GatehouseApplication app) : IClassFixtu
         var id = tenant["id"]!.GetValue<string>();
         var userId = tenant["users"]![0]!["id"]!.GetValue<string>();
         var email = local.ToLowerInvariant() + "@example.com";
-        // The new account is closed to the API caller, so canBeDeleted does not reveal that its admin is its only one.
         response.ShouldBe($$"""
             {"data":{"tenantMutations":{"createTenant":{"tenant":{"id":"{{id}}","name":"Unmanaged","status":0,
               "canPartnerManage":false,
-              "users":[{"id":"{{userId}}","email":"{{email}}","status":2,"canBeDeleted":true}],
+              "users":[{"id":"{{userId}}","email":"{{email}}","status":2,"canBeDeleted":false}],
               "canEditTenantSettingsInUI":false,"canViewTenantInUI":false,"canEditTenantUsersInUI":false} } } } }
             """);
         var stored = await QueryAsync(db =>
@@ -311,7 +310,7 @@ public sealed class TenantSemanticsTests(GatehouseApplication app) : IClassFixtu
     }
 
     [Fact]
-    public async Task CanBeDeleted_AdminAlongsideAnotherAdmin_IsTrueAndSoleAdminIsFalse()
+    public async Task CanBeDeleted_ApiCaller_IsFalseForEveryUser()
     {
         var shared = await app.AddTenantAsync(name: "Two Admins");
         var solo = await app.AddTenantAsync(name: "One Admin");
@@ -330,7 +329,7 @@ public sealed class TenantSemanticsTests(GatehouseApplication app) : IClassFixtu
 
         response.ShouldBe($$"""
             {"data":{
-              "shared":{"users":[{"email":"{{first}}","canBeDeleted":true},{"email":"{{second}}","canBeDeleted":true}]},
+              "shared":{"users":[{"email":"{{first}}","canBeDeleted":false},{"email":"{{second}}","canBeDeleted":false}]},
               "solo":{"users":[{"canBeDeleted":false}]} } }
             """);
     }

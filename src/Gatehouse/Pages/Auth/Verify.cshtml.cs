@@ -52,7 +52,7 @@ public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptio
         }
 
         await HubSession.SignInAsync(HttpContext, user);
-        TempData["Notice"] = "Your password is set. Welcome to the hub.";
+        TempData[HubPageModel.NoticeKey] = "Your password is set. Welcome to the hub.";
         return Redirect("/hub/");
     }
 }
