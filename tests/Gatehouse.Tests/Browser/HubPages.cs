@@ -69,6 +69,10 @@ public static partial class HubPages
         return text.Trim();
     }
 
+    /// <summary>The part of the page (a <c>section</c>) under the heading <paramref name="heading"/>.</summary>
+    public static ILocator Section(this IPage page, string heading) =>
+        page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = heading }) });
+
     /// <summary>The text of the page's main heading.</summary>
     public static async Task<string> HeadingAsync(this IPage page) =>
         (await page.Locator("main h1").InnerTextAsync()).Trim();

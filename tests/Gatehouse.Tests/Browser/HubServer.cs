@@ -82,7 +82,7 @@ public sealed class HubServer : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                BrowserErrors.Enqueue($"{page.Url}: {message.Text}");
+                BrowserErrors.Enqueue($"{page.Url}: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => BrowserErrors.Enqueue($"{page.Url}: {error}");
@@ -104,25 +104,12 @@ public sealed class HubServer : IAsyncDisposable
     /// Makes <paramref name="email"/> a host admin and returns their invitation link. This runs the code of
     /// <c>users add-host-admin EMAIL --json</c> inside the test process, which saves starting the CLI.
     /// </summary>
-    public async Task<string> AddHostAdminAsync(string email)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var commands = new UserCommands(
-            scope.ServiceProvider.GetRequiredService<GatehouseDbContext>(),
-            scope.ServiceProvider.GetRequiredService<InvitationService>(),
-            TimeProvider.System,
-            PublicBaseUrl,
-            output,
-            error,
-            json: true);
+    public Task<string> AddHostAdminAsync(string email) =>
+        RunUsersCommandAsync(commands => commands.AddHostAdminAsync(email));
 
-        var exitCode = await commands.AddHostAdminAsync(email);
-
-        Assert.True(exitCode == 0, $"add-host-admin {email} failed: {error}");
-        return JsonNode.Parse(output.ToString())!["invitation_link"]!.GetValue<string>();
-    }
+    /// <summary>A new invitation link for a user who has not signed up yet, as <c>users invite EMAIL</c> gives.</summary>
+    public Task<string> InviteAgainAsync(string email) =>
+        RunUsersCommandAsync(commands => commands.InviteAsync(email));
 
     /// <summary>A new browser in which a new host admin has accepted their invitation: the accounts list.</summary>
     public async Task<IPage> SignUpHostAdminAsync(string email, ViewportSize? viewport = null)
@@ -145,5 +132,25 @@ public sealed class HubServer : IAsyncDisposable
 
         await _app.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    private async Task<string> RunUsersCommandAsync(Func<UserCommands, Task<int>> command)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var commands = new UserCommands(
+            scope.ServiceProvider.GetRequiredService<GatehouseDbContext>(),
+            scope.ServiceProvider.GetRequiredService<InvitationService>(),
+            TimeProvider.System,
+            PublicBaseUrl,
+            output,
+            error,
+            json: true);
+
+        var exitCode = await command(commands);
+
+        Assert.True(exitCode == 0, $"The users command failed: {error}");
+        return JsonNode.Parse(output.ToString())!["invitation_link"]!.GetValue<string>();
     }
 }
