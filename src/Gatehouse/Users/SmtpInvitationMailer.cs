@@ -51,7 +51,8 @@ public sealed partial class SmtpInvitationMailer(IOptions<SmtpOptions> options, 
             <!DOCTYPE html>
             <html><body>
             <p>You are invited to {WebUtility.HtmlEncode(invitedTo)}.</p>
-            <p><a href="{WebUtility.HtmlEncode(mail.Link)}">Choose your password and sign in</a>. The link works once.</p>
+            <p><a href="{WebUtility.HtmlEncode(mail.Link)}">Choose your password and sign in</a>.
+            The link works once.</p>
             <p>The link expires on {expires}. If you did not expect this invitation, ignore this mail.</p>
             </body></html>
             """;
@@ -78,7 +79,8 @@ public sealed partial class SmtpInvitationMailer(IOptions<SmtpOptions> options, 
     // The recipient and the link stay out of the log: the link signs its holder in.
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Invitation mail accepted by {Host}:{Port}", EventName = "InvitationMailSent")]
+        [LoggerMessage(1, LogLevel.Debug, "Invitation mail accepted by {Host}:{Port}",
+            EventName = "InvitationMailSent")]
         public static partial void Sent(ILogger logger, string host, int port);
     }
 }

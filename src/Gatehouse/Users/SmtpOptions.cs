@@ -25,7 +25,10 @@ public sealed class SmtpOptions
     /// <summary>The account to sign in with; when empty the server is used without signing in.</summary>
     public string? UserName { get; set; }
 
-    /// <summary>The password of <see cref="UserName"/>. Keep it out of appsettings.json (use the environment).</summary>
+    /// <summary>
+    /// The password of <see cref="UserName"/>. Anyone who reads it can send mail as the gateway: keep it out of
+    /// appsettings.json and give it through the environment (<c>Smtp__Password</c>) or a secret store.
+    /// </summary>
     public string? Password { get; set; }
 
     /// <summary>The sender, such as <c>Gatehouse &lt;gateway@example.com&gt;</c>; required when Host is set.</summary>
