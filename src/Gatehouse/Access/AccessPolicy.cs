@@ -1,3 +1,4 @@
+using Gatehouse.Tenants;
 using Gatehouse.Users;
 
 namespace Gatehouse.Access;
@@ -28,6 +29,9 @@ public static class AccessPolicy
 
     public static bool CanViewTenant(Caller caller, string tenantId, bool canPartnerManage) =>
         ActionOn(caller, tenantId, canPartnerManage) is not null;
+
+    public static bool CanViewTenant(Caller caller, Tenant tenant) =>
+        CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage);
 
     /// <summary>Pixels, domains and filters: account admins and managers.</summary>
     public static bool CanEditTenantSettings(Caller caller, string tenantId, bool canPartnerManage) =>

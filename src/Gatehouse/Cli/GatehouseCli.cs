@@ -98,7 +98,7 @@ public static class GatehouseCli
         };
     }
 
-    /// <summary>Where invitation links point: Hub:PublicBaseUrl, or else the first address the server listens on.</summary>
+    /// <summary>Where invitation links point: Hub:PublicBaseUrl, or else the first address of Urls.</summary>
     private static string PublicBaseUrl(IConfiguration configuration) =>
         configuration[$"{HubOptions.SectionName}:{nameof(HubOptions.PublicBaseUrl)}"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')

@@ -20,7 +20,14 @@ public sealed class HostUsers(GatehouseDbContext db)
 
         var users = await db.Users.AsNoTracking()
             .Where(u => u.Roles.Any(r => r.TenantId == null))
-            .Select(u => new { u.Id, u.Email, u.Status, u.LastSignInAt, Role = u.Roles.First(r => r.TenantId == null).Action })
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.Status,
+                u.LastSignInAt,
+                Role = u.Roles.First(r => r.TenantId == null).Action,
+            })
             .OrderBy(u => u.Email)
             .ToListAsync(cancellationToken);
         return [.. users.Select(u => new HostUser(u.Id, u.Email, u.Status, u.Role, u.LastSignInAt, u.Id == caller.Id))];

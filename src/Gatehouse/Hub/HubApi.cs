@@ -20,10 +20,11 @@ public sealed class HubApi(
         where T : class
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("The hub API runs within a request.");
+        var inputs = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables, Json));
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = document,
-            Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables, Json)),
+            Variables = inputs,
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Gatehouse.Data;
+using Gatehouse.Users;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gatehouse.Hub;
@@ -33,6 +34,7 @@ public static class HubServiceCollectionExtensions
         }
 
         services.AddHostedService<HubStartupNotice>();
+        services.AddInvitationMail(configuration);
 
         services.AddScoped<HubSession>();
         services.AddScoped<HubApi>();

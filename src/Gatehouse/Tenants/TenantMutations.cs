@@ -55,12 +55,13 @@ public sealed class TenantMutations : ObjectGraphType
             UpdatedAt = now,
         };
         db.Tenants.Add(tenant);
-        var admin = adminEmail is null ? null : await AddAdminAsync(db, tenant, adminEmail, now, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var admin = adminEmail is null ? null : await AddAdminAsync(db, tenant, adminEmail, now, ct);
 
         // A new admin gets an invitation; it is mailed when SMTP is set up, and `users invite` prints it again.
         var invitations = context.GetService<InvitationService>();
         var link = admin?.Status == UserStatus.Pending
-            ? await invitations.IssueAsync(admin, invitations.BaseUrl(context.GetHttpRequest()), context.CancellationToken)
+            ? await invitations.IssueAsync(admin, invitations.BaseUrl(context.GetHttpRequest()), ct)
             : null;
         await db.SaveChangesAsync(context.CancellationToken);
         if (link is not null)

@@ -54,7 +54,7 @@ public static class TenantQueries
         var db = context.GetService<GatehouseDbContext>();
         context.CancellationToken.ThrowIfCancellationRequested();
         var tenant = tracking ? await FindTrackedAsync(db, tenantId) : await FindReadOnlyAsync(db, tenantId);
-        if (tenant is null || !AccessPolicy.CanViewTenant(context.GetCaller(), tenant.Id, tenant.CanPartnerManage))
+        if (tenant is null || !AccessPolicy.CanViewTenant(context.GetCaller(), tenant))
         {
             throw TenantErrors.NotAuthorized(action);
         }

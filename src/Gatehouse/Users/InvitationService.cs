@@ -42,7 +42,11 @@ public sealed partial class InvitationService(
     /// Mails the link when SMTP is configured. A failure is logged and does not undo the invitation: the
     /// link is also returned to whoever sent it, who can pass it on another way.
     /// </summary>
-    public async Task<bool> MailAsync(string email, string link, string? accountName, CancellationToken cancellationToken)
+    public async Task<bool> MailAsync(
+        string email,
+        string link,
+        string? accountName,
+        CancellationToken cancellationToken)
     {
         var mailer = services.GetService<IInvitationMailer>();
         if (mailer is null)
@@ -82,7 +86,11 @@ public sealed partial class InvitationService(
     }
 
     /// <summary>Sets the password of the invited user, activates them and uses up their invitations.</summary>
-    public async Task<User?> AcceptAsync(string token, string email, string password, CancellationToken cancellationToken)
+    public async Task<User?> AcceptAsync(
+        string token,
+        string email,
+        string password,
+        CancellationToken cancellationToken)
     {
         var user = await FindUserAsync(token, email, cancellationToken);
         if (user is null)

@@ -31,7 +31,8 @@ public sealed partial class PasswordSignIn(
         CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();
-        var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        var user = await db.Users.Include(u => u.Roles)
+            .SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (user?.PasswordHash is null)
         {

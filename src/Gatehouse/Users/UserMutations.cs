@@ -52,8 +52,13 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         var now = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
-        user ??= db.Users.Add(new User { Id = Guid.NewGuid(), Email = email, Status = UserStatus.Pending, CreatedAt = now })
-            .Entity;
+        user ??= db.Users.Add(new User
+        {
+            Id = Guid.NewGuid(),
+            Email = email,
+            Status = UserStatus.Pending,
+            CreatedAt = now,
+        }).Entity;
         user.Roles.Add(new UserRole { UserId = user.Id, TenantId = role.TenantId, Action = role.Action });
         user.DefaultTenantId ??= role.TenantId;
 
@@ -146,14 +151,16 @@ public sealed partial class UserMutations : ObjectGraphType
             ? input.TenantId is null ? null : throw UserErrors.TenantIdForAgency()
             : input.TenantId ?? throw UserErrors.TenantIdRequired();
 
-        var tenant = tenantId is null ? null : await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
+        var tenant = tenantId is null
+            ? null
+            : await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
         var caller = context.GetCaller();
         if (!EmailAddresses.TryNormalize(input.Email, out var email))
         {
             throw UserErrors.EmailInvalid("input.email", input.Email);
         }
 
-        if (tenantId is not null && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+        if (tenantId is not null && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant)))
         {
             throw UserErrors.InvitedUserNotFound(email, tenantId);
         }
@@ -201,7 +208,7 @@ public sealed partial class UserMutations : ObjectGraphType
             : await context.GetService<GatehouseDbContext>().Tenants.AsNoTracking()
                 .SingleOrDefaultAsync(t => t.Id == role.TenantId, context.CancellationToken);
         if (role.TenantId is not null
-            && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+            && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant)))
         {
             throw UserErrors.RoleNotFound(field, name);
         }
@@ -222,7 +229,7 @@ public sealed partial class UserMutations : ObjectGraphType
             : null;
         var visible = user?.Roles.Any(r => r.Tenant is null
             ? AccessPolicy.CanViewHostUsers(caller)
-            : AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage)) == true;
+            : AccessPolicy.CanViewTenant(caller, r.Tenant)) == true;
         return visible ? user! : throw UserErrors.UserNotFound(userId);
     }
 
@@ -235,7 +242,7 @@ public sealed partial class UserMutations : ObjectGraphType
 
         var held = user.Roles.SingleOrDefault(r => r.TenantId == role.TenantId && r.Action == role.Action);
         var caller = context.GetCaller();
-        if (held is null || (held.Tenant is { } tenant && !AccessPolicy.CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage)))
+        if (held is null || (held.Tenant is { } tenant && !AccessPolicy.CanViewTenant(caller, tenant)))
         {
             throw UserErrors.RoleNotHeld(name);
         }
@@ -252,7 +259,12 @@ public sealed partial class UserMutations : ObjectGraphType
 
         [LoggerMessage(2, LogLevel.Information,
             "User {UserId} roles changed (revoked {Revoked}, added {Added}) by {Actor}", EventName = "RoleChanged")]
-        public static partial void RoleChanged(ILogger logger, Guid userId, string? revoked, string? added, string actor);
+        public static partial void RoleChanged(
+            ILogger logger,
+            Guid userId,
+            string? revoked,
+            string? added,
+            string actor);
 
         [LoggerMessage(3, LogLevel.Information, "User {UserId} invited again by {Actor}", EventName = "UserInvited")]
         public static partial void Invited(ILogger logger, Guid userId, string actor);

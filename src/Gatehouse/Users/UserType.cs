@@ -29,7 +29,7 @@ public sealed class UserType : ObjectGraphType<User>
             .Resolve(context => VisibleTenants(context));
         Field<NonNullGraphType<BooleanGraphType>>("isSelf")
             .Description("Whether this is the signed-in user. Always false when called with an API token.")
-            .Resolve(context => AccessPolicy.IsHubUser(context.GetCaller()) && context.Source.Id == context.GetCaller().Id);
+            .Resolve(context => IsSelf(context));
         Field<NonNullGraphType<BooleanGraphType>>("canBeDeleted")
             .Description("Whether the signed-in user may remove this user: false when the user is the only admin of "
                 + "an account or of the host, which must keep one. Always false when called with an API token.")
@@ -45,11 +45,17 @@ public sealed class UserType : ObjectGraphType<User>
             .Resolve(context => context.Source.Expiry?.ToString("yyyy-MM-dd", null));
     }
 
+    private static bool IsSelf(IResolveFieldContext<User> context)
+    {
+        var caller = context.GetCaller();
+        return AccessPolicy.IsHubUser(caller) && context.Source.Id == caller.Id;
+    }
+
     private static IDataLoaderResult<List<Role>> VisibleRoles(IResolveFieldContext<User> context)
     {
         var caller = context.GetCaller();
         return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
-            .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage))
+            .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant))
             .OrderBy(r => r.TenantId)
             .Select(r => new Role(r.Action, r.TenantId, r.Tenant?.Name))
             .ToList());
@@ -70,7 +76,7 @@ public sealed class UserType : ObjectGraphType<User>
         return loaders.RolesByUser.Load(context.Source.Id).Zip(
             loaders.SoleAdminScopes.Load(context.Source.Id),
             (roles, soleAdminOf) => roles
-                .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant.Id, r.Tenant.CanPartnerManage))
+                .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant))
                 .All(r => AccessPolicy.CanAssign(caller, new Role(r.Action, r.TenantId, null),
                     r.Tenant?.CanPartnerManage ?? true))
                 && !soleAdminOf.Any(scope => scope.TenantId is null
@@ -84,7 +90,7 @@ public sealed class UserType : ObjectGraphType<User>
         return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
             .Select(r => r.Tenant)
             .OfType<Tenant>()
-            .Where(t => AccessPolicy.CanViewTenant(caller, t.Id, t.CanPartnerManage))
+            .Where(t => AccessPolicy.CanViewTenant(caller, t))
             .OrderBy(t => t.Name)
             .ToList());
     }
