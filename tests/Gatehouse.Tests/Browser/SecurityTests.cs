@@ -44,7 +44,6 @@ public sealed class SecurityTests(ChromiumBrowser chromium) : IClassFixture<Chro
         {
             var response = await admin.GotoAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
-            await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
         Assert.True(_hub.BrowserErrors.IsEmpty, string.Join('\n', _hub.BrowserErrors));
