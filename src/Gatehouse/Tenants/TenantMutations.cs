@@ -66,7 +66,7 @@ public sealed class TenantMutations : ObjectGraphType
         await db.SaveChangesAsync(context.CancellationToken);
         if (link is not null)
         {
-            await invitations.MailAsync(admin!.Email, link, tenant.Name, context.CancellationToken);
+            invitations.Mail(admin!.Email, link, tenant.Name);
         }
 
         var logger = context.GetService<ILogger<TenantMutations>>();
