@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Gatehouse.Data;
+using Gatehouse.Hub.Reference;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gatehouse.Hub;
@@ -37,6 +38,9 @@ public static class HubServiceCollectionExtensions
         services.AddScoped<HubSession>();
         services.AddScoped<HubApi>();
         services.AddScoped<AccountDirectory>();
+
+        // The schema is fixed once the server starts, so its reference is generated once, on first use.
+        services.AddSingleton(ApiReferenceGenerator.FromServices);
         services.AddAuthentication(HubSession.SchemeName)
             .AddCookie(HubSession.SchemeName, cookie =>
             {
