@@ -66,28 +66,29 @@ public static class ApiReferenceGenerator
         var operations = schema.Query.Fields
             .Select(field => Describe("query", null, field, schema.Query.Name))
             .ToList();
-        var skipped = new HashSet<string> { schema.Query.Name };
-        foreach (var field in schema.Mutation?.Fields ?? [])
+
+        // The root types and the groups are described by their operations, not in the types section.
+        var operationTypes = new HashSet<string> { schema.Query.Name };
+        if (schema.Mutation is { } mutation)
         {
-            if (GroupOf(field) is { } group)
+            operationTypes.Add(mutation.Name);
+            foreach (var field in mutation.Fields)
             {
-                skipped.Add(group.Name);
+                if (GroupOf(field) is not { } group)
+                {
+                    operations.Add(Describe("mutation", null, field, mutation.Name));
+                    continue;
+                }
+
+                operationTypes.Add(group.Name);
                 operations.AddRange(
                     group.Fields.Select(operation => Describe("mutation", field, operation, group.Name)));
             }
-            else
-            {
-                operations.Add(Describe("mutation", null, field, schema.Mutation!.Name));
-            }
-        }
-
-        if (schema.Mutation is not null)
-        {
-            skipped.Add(schema.Mutation.Name);
         }
 
         var types = schema.AllTypes
-            .Where(type => !type.Name.StartsWith("__", StringComparison.Ordinal) && !skipped.Contains(type.Name))
+            .Where(type => !type.Name.StartsWith("__", StringComparison.Ordinal))
+            .Where(type => !operationTypes.Contains(type.Name))
             .Select(DescribeType)
             .OfType<ReferenceType>()
             .OrderBy(type => type.Name, StringComparer.Ordinal)
