@@ -87,20 +87,26 @@ public static partial class HubUsers
             : throw new InvalidOperationException("The hub page has no csrf-token meta tag: is the client signed in?");
     }
 
-    /// <summary>
-    /// Opens the page at <paramref name="path"/>, then posts its form with <paramref name="fields"/> and the
-    /// antiforgery token the form carries, as a browser would.
-    /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(
-        this HttpClient client,
-        string path,
-        Dictionary<string, string> fields)
+    /// <summary>The antiforgery token of the form on the page at <paramref name="path"/>.</summary>
+    public static async Task<string> GetFormTokenAsync(this HttpClient client, string path)
     {
         var page = await client.GetStringAsync(path);
         var token = FormToken().Match(page);
         Assert.True(token.Success, $"The page {path} has no form with an antiforgery token.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
 
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+    /// <summary>
+    /// Posts the form of the page at <paramref name="path"/> with <paramref name="fields"/> and the form's
+    /// antiforgery token, as a browser would; the page is opened first unless the token is given.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client,
+        string path,
+        Dictionary<string, string> fields,
+        string? formToken = null)
+    {
+        fields["__RequestVerificationToken"] = formToken ?? await client.GetFormTokenAsync(path);
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(path, form);
     }
