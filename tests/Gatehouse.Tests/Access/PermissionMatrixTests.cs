@@ -143,9 +143,11 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
         {
             "tenant(X)" => (TenantQuery, Id(x), "tenant"),
             "tenant(U)" => (TenantQuery, Id(u), "tenant"),
-            "updateTenant(X)" => (Rename, $$$"""{"input":{"tenantId":"{{{x}}}","name":"Renamed"}}""", "tenantMutations"),
+            "updateTenant(X)" =>
+                (Rename, $$$"""{"input":{"tenantId":"{{{x}}}","name":"Renamed"}}""", "tenantMutations"),
             "deleteTenant(X)" => (Delete, Id(x), "tenantMutations"),
-            "createTenant" => (Create, $$$"""{"input":{"name":"{{{newName}}}","canPartnerManage":true,"eventEnrichment":false}}""",
+            "createTenant" => (Create,
+                $$$"""{"input":{"name":"{{{newName}}}","canPartnerManage":true,"eventEnrichment":false}}""",
                 "tenantMutations"),
             "addUserWithRole(advertiser-view-X)" => (AddUser, AddUserVariables(email, $"advertiser-view-{x}"),
                 "userMutations"),

@@ -25,7 +25,7 @@ public static class UserManagementSamples
         }
         """;
 
-    /// <summary>The Change User Roles sample variables, with the user id the reference prints elsewhere in full.</summary>
+    /// <summary>The Change User Roles sample variables, with the user id printed in full.</summary>
     public const string ChangeRoleForUserVariables = """
         {"changeRoleForUserInput":{"userId":"97a9753d-a469-4f23-8aa7-748e4cf86877","roleToRevoke":"advertiser-admin-wW58k7FQ","roleToAdd":"agency-admin"}}
         """;

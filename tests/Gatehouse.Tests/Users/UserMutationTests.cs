@@ -13,7 +13,9 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
 {
     private const string AddUser = """
         mutation ($input: AddUserWithRoleInput!) {
-          userMutations { addUserWithRole(input: $input) { userAlreadyExist invitationLink user { email status roles { name } } } }
+          userMutations {
+            addUserWithRole(input: $input) { userAlreadyExist invitationLink user { email status roles { name } } }
+          }
         }
         """;
 
@@ -71,7 +73,8 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
         using var client = await app.CreateApiClientAsync();
         var before = await UsersOfAsync(client, x);
 
-        var response = await client.PostGraphQLAsync(AddUser, AddVariables(email.ToUpperInvariant(), $"advertiser-admin-{x}"));
+        var response = await client.PostGraphQLAsync(
+            AddUser, AddVariables(email.ToUpperInvariant(), $"advertiser-admin-{x}"));
 
         Assert.Equal(
             ($"The user is already in account '{x}'; change their role with changeRoleForUser.", "CONFLICT", 409),
@@ -270,7 +273,8 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("AGENCY", true, "input.tenantId must be null when input.userType is AGENCY: host users belong to no account.")]
+    [InlineData(
+        "AGENCY", true, "input.tenantId must be null when input.userType is AGENCY: host users belong to no account.")]
     [InlineData("ADVERTISER", false, "input.tenantId is required when input.userType is ADVERTISER.")]
     public async Task SendInvitation_TenantIdNotMatchingUserType_ReturnsBadRequest(
         string userType,
@@ -323,7 +327,8 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
     {
         var x = await app.AddTenantAsync();
         using var api = await app.CreateApiClientAsync();
-        var added = await api.PostGraphQLAsync(AddUser, AddVariables(AccountSeeding.NewEmail(), $"advertiser-view-{x}"));
+        var added = await api.PostGraphQLAsync(
+            AddUser, AddVariables(AccountSeeding.NewEmail(), $"advertiser-view-{x}"));
         var link = added.Json["data"]!["userMutations"]!["addUserWithRole"]!["invitationLink"]!.GetValue<string>();
         var email = added.Json["data"]!["userMutations"]!["addUserWithRole"]!["user"]!["email"]!.GetValue<string>();
         using var client = await app.CreateHubClientAsync("agency-view");

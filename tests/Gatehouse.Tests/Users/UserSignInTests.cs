@@ -27,10 +27,12 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
 
         using var response = await browser.AcceptAsync(path, NewPassword);
 
-        Assert.Equal((HttpStatusCode.Redirect, "/hub/"), (response.StatusCode, response.Headers.Location?.OriginalString));
+        Assert.Equal(
+            (HttpStatusCode.Redirect, "/hub/"), (response.StatusCode, response.Headers.Location?.OriginalString));
         Assert.True(response.SetsSessionCookie());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hub/")).StatusCode);
-        (await UsersOfAsync(api, x)).ShouldBe($$"""{"data":{"tenant":{"users":[{"email":"{{email}}","status":1}]} } }""");
+        (await UsersOfAsync(api, x)).ShouldBe(
+            $$"""{"data":{"tenant":{"users":[{"email":"{{email}}","status":1}]} } }""");
         using var again = app.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await again.PostFormAsync(
             "/auth/login", new() { ["Email"] = email, ["Password"] = NewPassword })).StatusCode);
@@ -138,7 +140,8 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var afterLockout = await SignInAttemptAsync(email, HubUsers.Password);
 
-        Assert.All(wrong[..4], page => Assert.Contains("The email or password is not right.", page, StringComparison.Ordinal));
+        Assert.All(wrong[..4], page =>
+            Assert.Contains("The email or password is not right.", page, StringComparison.Ordinal));
         Assert.Contains("Too many failed attempts.", wrong[4], StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, false), whileLocked);
         Assert.Equal((HttpStatusCode.OK, false), nearlyOver);
@@ -150,7 +153,9 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
         var email = AccountSeeding.NewEmail();
         var response = await api.PostGraphQLAsync(
             """
-            mutation ($input: AddUserWithRoleInput!) { userMutations { addUserWithRole(input: $input) { invitationLink } } }
+            mutation ($input: AddUserWithRoleInput!) {
+              userMutations { addUserWithRole(input: $input) { invitationLink } }
+            }
             """,
             $$$"""{"input":{"email":"{{{email}}}","roleName":"{{{role}}}"}}""");
         var link = response.Json["data"]?["userMutations"]?["addUserWithRole"]?["invitationLink"]?.GetValue<string>();
@@ -160,7 +165,8 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
     private async Task<string> SignInPageAsync(string email, string password)
     {
         using var browser = app.CreateBrowserClient();
-        using var response = await browser.PostFormAsync("/auth/login", new() { ["Email"] = email, ["Password"] = password });
+        using var response = await browser.PostFormAsync(
+            "/auth/login", new() { ["Email"] = email, ["Password"] = password });
         Assert.False(response.SetsSessionCookie());
         return await response.Content.ReadAsStringAsync();
     }
@@ -168,7 +174,8 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
     private async Task<(HttpStatusCode Status, bool SignedIn)> SignInAttemptAsync(string email, string password)
     {
         using var browser = app.CreateBrowserClient();
-        using var response = await browser.PostFormAsync("/auth/login", new() { ["Email"] = email, ["Password"] = password });
+        using var response = await browser.PostFormAsync(
+            "/auth/login", new() { ["Email"] = email, ["Password"] = password });
         return (response.StatusCode, response.SetsSessionCookie());
     }
 
@@ -186,7 +193,9 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
     {
         UserStatus? status = null;
         await app.WithDbAsync(async db =>
-            status = await db.Users.Where(u => u.Email == email).Select(u => (UserStatus?)u.Status).SingleOrDefaultAsync());
+            status = await db.Users.Where(u => u.Email == email)
+                .Select(u => (UserStatus?)u.Status)
+                .SingleOrDefaultAsync());
         return status;
     }
 }
