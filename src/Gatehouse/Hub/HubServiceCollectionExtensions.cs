@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Gatehouse.Data;
 using Gatehouse.Users;
+using Gatehouse.Hub.Reference;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gatehouse.Hub;
@@ -40,6 +41,9 @@ public static class HubServiceCollectionExtensions
         services.AddScoped<HubApi>();
         services.AddScoped<AccountDirectory>();
         services.AddScoped<HostUsers>();
+
+        // The schema is fixed once the server starts, so its reference is generated once, on first use.
+        services.AddSingleton(ApiReferenceGenerator.FromServices);
         services.AddAuthentication(HubSession.SchemeName)
             .AddCookie(HubSession.SchemeName, cookie =>
             {

@@ -66,7 +66,7 @@ public sealed class TenantMutations : ObjectGraphType
         await db.SaveChangesAsync(context.CancellationToken);
         if (link is not null)
         {
-            await invitations.MailAsync(admin!.Email, link, tenant.Name, context.CancellationToken);
+            invitations.Mail(admin!.Email, link, tenant.Name);
         }
 
         var logger = context.GetService<ILogger<TenantMutations>>();
@@ -79,6 +79,10 @@ public sealed class TenantMutations : ObjectGraphType
         var input = context.GetArgument<UpdateTenantInput>("input");
         var tenant = await TenantQueries.FindManageableAsync(context, input.TenantId, "update tenant", tracking: true);
         var db = context.GetService<GatehouseDbContext>();
+        if (!AccessPolicy.CanAdministerTenant(context.GetCaller(), tenant.Id, tenant.CanPartnerManage))
+        {
+            throw TenantErrors.NotAuthorized("update tenant");
+        }
 
         // Every field is checked before any is applied, so a refused update changes nothing.
         var name = input.Name is null ? null : ValidName("input.name", input.Name);
@@ -137,6 +141,11 @@ public sealed class TenantMutations : ObjectGraphType
         // The permission check reads inside the transaction, so it judges the account that is deleted.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tenant = await TenantQueries.FindManageableAsync(context, "delete account");
+        if (!AccessPolicy.CanAdministerTenant(context.GetCaller(), tenant.Id, tenant.CanPartnerManage))
+        {
+            throw TenantErrors.NotAuthorized("delete account");
+        }
+
         var memberIds = await db.UserRoles.Where(r => r.TenantId == tenant.Id).Select(r => r.UserId).ToListAsync(ct);
 
         // Roles, pixels, pipelines and traffic of the account go with it (foreign keys cascade).

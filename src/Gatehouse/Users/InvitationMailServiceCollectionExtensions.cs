@@ -19,6 +19,8 @@ public static class InvitationMailServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
+        services.AddSingleton<InvitationOutbox>();
+        services.AddHostedService<InvitationMailSender>();
         return services;
     }
 }

@@ -39,33 +39,15 @@ public sealed partial class InvitationService(
     }
 
     /// <summary>
-    /// Mails the link when SMTP is configured. A failure is logged and does not undo the invitation: the
-    /// link is also returned to whoever sent it, who can pass it on another way.
+    /// Queues the link for mailing when SMTP is configured; a background sender delivers it. A failure is
+    /// logged and does not undo the invitation: the link is also returned to whoever invited, who can pass
+    /// it on another way.
     /// </summary>
-    public async Task<bool> MailAsync(
-        string email,
-        string link,
-        string? accountName,
-        CancellationToken cancellationToken)
+    public bool Mail(string email, string link, string? accountName)
     {
-        var mailer = services.GetService<IInvitationMailer>();
-        if (mailer is null)
-        {
-            return false;
-        }
-
         var expiresAt = clock.GetUtcNow().UtcDateTime + options.Value.InvitationLifetime;
-        try
-        {
-            await mailer.SendAsync(new InvitationMail(email, link, accountName, expiresAt), cancellationToken);
-            Log.Mailed(logger);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.MailFailed(logger, ex);
-            return false;
-        }
+        return services.GetService<InvitationOutbox>()
+            ?.TryEnqueue(new InvitationMail(email, link, accountName, expiresAt)) ?? false;
     }
 
     /// <summary>The user an unused, unexpired invitation belongs to, if the email matches; otherwise null.</summary>
@@ -122,13 +104,6 @@ public sealed partial class InvitationService(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Invitation mailed", EventName = "InvitationMailed")]
-        public static partial void Mailed(ILogger logger);
-
-        [LoggerMessage(2, LogLevel.Error, "Invitation could not be mailed; the link was still returned",
-            EventName = "InvitationMailFailed")]
-        public static partial void MailFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(3, LogLevel.Information, "User {UserId} accepted an invitation and set a password",
             EventName = "InvitationAccepted")]
         public static partial void Accepted(ILogger logger, Guid userId);

@@ -22,9 +22,6 @@ public sealed partial class SmtpInvitationMailer(IOptions<SmtpOptions> options, 
         var from = smtp.From ?? throw new InvalidOperationException("Smtp:From is not set; no mail can be sent.");
         using var message = Compose(mail, MailboxAddress.Parse(from));
 
-        // Limitation: the mail is sent while the mutation that invited runs, so a server that accepts the
-        // connection and then stalls holds the request until GraphQL:ExecutionTimeout answers TIMEOUT: the
-        // invitation is saved, but the inviter sees no link until sendInvitation makes a new one.
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(host, smtp.Port, SocketOptions(smtp.Security), cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))

@@ -71,7 +71,7 @@ public sealed partial class UserMutations : ObjectGraphType
         Log.RoleAdded(context.GetService<ILogger<UserMutations>>(), user.Id, role.Name, caller.Name);
         if (link is not null)
         {
-            await invitations.MailAsync(user.Email, link, tenant?.Name, ct);
+            invitations.Mail(user.Email, link, tenant?.Name);
         }
 
         return new AddUserResponse(existed, link, user);
@@ -183,7 +183,7 @@ public sealed partial class UserMutations : ObjectGraphType
         var link = await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct);
         await db.SaveChangesAsync(ct);
         Log.Invited(context.GetService<ILogger<UserMutations>>(), user.Id, caller.Name);
-        await invitations.MailAsync(user.Email, link, tenant?.Name, ct);
+        invitations.Mail(user.Email, link, tenant?.Name);
         return link;
     }
 

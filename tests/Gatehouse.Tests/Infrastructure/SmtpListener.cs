@@ -86,6 +86,21 @@ public sealed class SmtpListener : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> connections have been opened in all.</summary>
+    public async Task WaitForConnectionsAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Connections < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The SMTP listener saw fewer than {count} connections within {timeout}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Gatehouse.Hub.Reference;
+using Gatehouse.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gatehouse.Tests.Hub;
+
+/// <summary>The API reference page and the generator behind it, checked against the server it describes.</summary>
+public sealed partial class ApiReferenceTests(GatehouseApplication app) : IClassFixture<GatehouseApplication>
+{
+    private const string PagePath = "/hub/settings/api-reference";
+
+    private const string Introspection = """
+        {
+          __schema {
+            queryType { name }
+            mutationType { name }
+            types { name fields { name args { name } type { ...Wrapped } } }
+          }
+        }
+        fragment Wrapped on __Type { name ofType { name ofType { name ofType { name } } } }
+        """;
+
+    private ApiReference Reference => app.Services.GetRequiredService<ApiReference>();
+
+    [Fact]
+    public void Generator_LiveSchema_ListsEveryDocumentedOperation()
+    {
+        var operations = Reference.Operations.Select(o => $"{o.Kind} {o.Path}");
+
+        Assert.Equal(
+            [
+                "query tenant",
+                "query tenantUsage",
+                "mutation tenantMutations.createTenant",
+                "mutation tenantMutations.updateTenant",
+                "mutation tenantMutations.deleteTenant",
+                "mutation userMutations.addUserWithRole",
+                "mutation userMutations.changeRoleForUser",
+                "mutation userMutations.sendInvitation",
+            ],
+            operations);
+    }
+
+    [Fact]
+    public async Task Generator_LiveSchema_ListsTheOperationsThatIntrospectionFinds()
+    {
+        using var client = await app.CreateApiClientAsync();
+
+        var response = await client.PostGraphQLAsync(Introspection);
+
+        var schema = response.Json["data"]!["__schema"]!;
+        var types = schema["types"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!);
+        var queries = Fields(types[schema["queryType"]!["name"]!.GetValue<string>()]).Select(f => Name(f));
+        var mutations = Fields(types[schema["mutationType"]!["name"]!.GetValue<string>()])
+            .SelectMany(group => Fields(types[NamedType(group["type"]!)])
+                .Select(operation => Name(group) + "." + Name(operation)));
+        Assert.Equal(
+            queries.Concat(mutations).Order(StringComparer.Ordinal),
+            Reference.Operations.Select(o => o.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Examples_EveryOperation_PassValidationOnTheRealServer()
+    {
+        using var client = await app.CreateApiClientAsync();
+        var failures = new List<string>();
+
+        foreach (var operation in Reference.Operations)
+        {
+            var response = await client.PostGraphQLAsync(operation.ExampleDocument, operation.ExampleVariables);
+            failures.AddRange(ValidationFailures(operation.Path, response));
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task ExampleResponse_CreateTenant_HasTheShapeOfTheRealResponse()
+    {
+        using var client = await app.CreateApiClientAsync();
+        var create = Reference.Operations.Single(o => o.Path == "tenantMutations.createTenant");
+
+        var response = await client.PostGraphQLAsync(create.ExampleDocument, create.ExampleVariables);
+
+        Assert.Null(response.Json["errors"]);
+        Assert.Empty(ShapeMismatches(JsonNode.Parse(create.ExampleResponse), response.Json, "$"));
+    }
+
+    [Fact]
+    public void ExampleVariables_CreateTenant_UseSampleDataOfTheInputType()
+    {
+        var create = Reference.Operations.Single(o => o.Path == "tenantMutations.createTenant");
+
+        var variables = create.ExampleVariables;
+
+        JsonAssert.Equal("""
+            {"input":{"name":"Example account","canPartnerManage":true,"adminEmail":"person@example.com",
+              "eventEnrichment":false}}
+            """, variables);
+        Assert.StartsWith(
+            "mutation CreateTenant($input: CreateTenantInput!) {\n  tenantMutations {\n"
+            + "    createTenant(input: $input) {\n      tenant {\n        id\n",
+            create.ExampleDocument);
+    }
+
+    [Fact]
+    public async Task ApiReferencePage_AnonymousUser_RedirectsToLogin()
+    {
+        using var client = app.CreateBrowserClient();
+
+        using var response = await client.GetAsync(PagePath);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/auth/login", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ApiReferencePage_SignedInUser_ShowsEveryOperationWithItsExamples()
+    {
+        using var client = await app.CreateSignedInClientAsync();
+
+        using var response = await client.GetAsync(PagePath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var missing = Reference.Operations
+            .Where(o => !html.Contains($"id=\"{o.Anchor}\"", StringComparison.Ordinal)
+                || !html.Contains(o.ExampleDocument, StringComparison.Ordinal)
+                || !html.Contains(o.ExampleVariables, StringComparison.Ordinal)
+                || !html.Contains(o.ExampleResponse, StringComparison.Ordinal))
+            .Select(o => o.Path);
+        Assert.Empty(missing);
+        Assert.Contains("grant_type=client_credentials", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"type-CreateTenantInput\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hub/settings/clients\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiReferencePage_SignedInUser_HasNoInlineScriptOrStyle()
+    {
+        using var client = await app.CreateSignedInClientAsync();
+
+        using var response = await client.GetAsync(PagePath);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(["/reference.js"], ScriptSources().Matches(html).Select(m => m.Groups[1].Value.Split('?')[0]));
+        Assert.DoesNotMatch(InlineScript(), html);
+        Assert.DoesNotMatch(InlineStyle(), html);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(),
+            StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<JsonNode> Fields(JsonNode type) => type["fields"]!.AsArray().Select(f => f!);
+
+    private static string Name(JsonNode node) => node["name"]!.GetValue<string>();
+
+    private static string NamedType(JsonNode type) =>
+        type["name"]?.GetValue<string>() ?? NamedType(type["ofType"]!);
+
+    // A document or variables error has no path: only fields that ran (and failed on the sample ids) have one.
+    private static IEnumerable<string> ValidationFailures(string operation, GraphQLResponse response)
+    {
+        if (response.Status != HttpStatusCode.OK)
+        {
+            return [$"{operation}: HTTP {(int)response.Status} {response.Body}"];
+        }
+
+        return (response.Json["errors"]?.AsArray() ?? [])
+            .Where(e => e!["path"] is null || e["extensions"]!["code"]!.GetValue<string>() == "BAD_REQUEST")
+            .Select(e => $"{operation}: {e!.ToJsonString()}");
+    }
+
+    // Where a real response departs from the example's names, nesting and kinds of values. A null or an empty
+    // list in the real response fits anything, since the example shows every field filled in.
+    private static IEnumerable<string> ShapeMismatches(JsonNode? example, JsonNode? real, string path) =>
+        (example, real) switch
+        {
+            (_, null) or (_, JsonArray { Count: 0 }) => [],
+            (JsonObject expected, JsonObject actual) when expected.Select(m => m.Key)
+                .SequenceEqual(actual.Select(m => m.Key)) =>
+                expected.SelectMany(m => ShapeMismatches(m.Value, actual[m.Key], path + "." + m.Key)),
+            (JsonArray { Count: > 0 } expected, JsonArray actual) =>
+                ShapeMismatches(expected[0], actual[0], path + "[0]"),
+            (JsonValue expected, JsonValue actual) when Kind(expected) == Kind(actual) => [],
+            _ => [$"{path}: example {example?.ToJsonString()}, real {real.ToJsonString()}"],
+        };
+
+    private static string Kind(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        var kind => kind.ToString(),
+    };
+
+    [GeneratedRegex(@"<script[^>]*\bsrc=""([^""]+)""[^>]*>\s*</script>")]
+    private static partial Regex ScriptSources();
+
+    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>|<script[^>]*>[^<\s]|\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex(@"\sstyle\s*=|<style", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
+}
