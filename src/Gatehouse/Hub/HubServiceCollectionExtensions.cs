@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Gatehouse.Data;
-using Gatehouse.Users;
 using Gatehouse.Hub.Reference;
+using Gatehouse.Users;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gatehouse.Hub;

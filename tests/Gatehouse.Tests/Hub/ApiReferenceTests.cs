@@ -121,7 +121,7 @@ public sealed partial class ApiReferenceTests(GatehouseApplication app) : IClass
     [Fact]
     public async Task ApiReferencePage_SignedInUser_ShowsEveryOperationWithItsExamples()
     {
-        using var client = await app.CreateSignedInClientAsync();
+        using var client = await app.CreateHubClientAsync("agency-admin");
 
         using var response = await client.GetAsync(PagePath);
 
@@ -142,7 +142,7 @@ public sealed partial class ApiReferenceTests(GatehouseApplication app) : IClass
     [Fact]
     public async Task ApiReferencePage_SignedInUser_HasNoInlineScriptOrStyle()
     {
-        using var client = await app.CreateSignedInClientAsync();
+        using var client = await app.CreateHubClientAsync("agency-admin");
 
         using var response = await client.GetAsync(PagePath);
 
