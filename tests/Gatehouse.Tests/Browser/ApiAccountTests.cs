@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -34,5 +35,35 @@ public sealed class ApiAccountTests(ChromiumBrowser chromium, ITestOutputHelper 
         Assert.Matches("^[A-Za-z0-9_-]{40,}$", secret);
         Assert.Equal(secret, copied);
         response.ShouldBe($$"""{"data": {"tenant": {"id": "{{id}}", "name": "Acme Shoes"} } }""");
+    }
+
+    [Fact]
+    public async Task ApiReference_TokenPastedInTheConsole_ShowsWhatAnApiClientGets()
+    {
+        var page = await _hub.SignUpHostAdminAsync("admin@example.com");
+        var id = await page.CreateAccountAsync("Acme Shoes");
+        var secret = await page.AddApiAccountAsync("partner1");
+        using var client = _hub.CreateHttpClient();
+        var token = await client.GetTokenAsync("partner1", secret);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "API Reference" }).ClickAsync();
+        await page.WaitForURLAsync("**/hub/settings/api-reference");
+        await page.Locator("#op-tenant").GetByRole(AriaRole.Button, new() { Name = "Try it" }).ClickAsync();
+        var console = page.Section("Console");
+        await console.GetByLabel("Token").FillAsync(token);
+        await console.GetByLabel("Variables (JSON)").FillAsync($$"""{"tenantId": "{{id}}"}""");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+        var status = console.GetByRole(AriaRole.Status);
+        await status.GetByText("HTTP 200").WaitForAsync();
+        await console.EvaluateAsync("section => section.scrollIntoView()");
+        await Screenshots.SaveAsync(page, "api-reference", output);
+        var shown = await console.Locator("pre").InnerTextAsync();
+        var query = await console.GetByLabel("Query").InputValueAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var direct = await client.PostGraphQLAsync(query, $$"""{"tenantId": "{{id}}"}""");
+
+        Assert.Equal("HTTP 200 OK", await status.InnerTextAsync());
+        Assert.Equal("Acme Shoes", JsonNode.Parse(shown)!["data"]!["tenant"]!["name"]!.GetValue<string>());
+        direct.ShouldBe(shown);
     }
 }
