@@ -40,7 +40,7 @@ public sealed class SecurityTests(ChromiumBrowser chromium) : IClassFixture<Chro
         await admin.Locator("#invitation-link").WaitForAsync();
         await admin.AddApiAccountAsync("partner1");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
-        foreach (var path in new[] { "/hub/", $"/hub/accounts/{id}", "/hub/users", "/hub/settings/" })
+        foreach (var path in new[] { "/hub/", $"/hub/accounts/{id}", "/hub/users", "/hub/settings/api-reference" })
         {
             var response = await admin.GotoAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
