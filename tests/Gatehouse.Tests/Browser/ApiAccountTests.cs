@@ -65,5 +65,6 @@ public sealed class ApiAccountTests(ChromiumBrowser chromium, ITestOutputHelper 
         Assert.Equal("HTTP 200 OK", await status.InnerTextAsync());
         Assert.Equal("Acme Shoes", JsonNode.Parse(shown)!["data"]!["tenant"]!["name"]!.GetValue<string>());
         direct.ShouldBe(shown);
+        Assert.True(_hub.BrowserErrors.IsEmpty, string.Join('\n', _hub.BrowserErrors));
     }
 }
