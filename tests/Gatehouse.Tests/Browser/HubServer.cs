@@ -107,7 +107,9 @@ public sealed class HubServer : IAsyncDisposable
     public Task<string> AddHostAdminAsync(string email) =>
         RunUsersCommandAsync(commands => commands.AddHostAdminAsync(email));
 
-    /// <summary>A new invitation link for a user who has not signed up yet, as <c>users invite EMAIL</c> gives.</summary>
+    /// <summary>
+    /// A fresh invitation link for someone who has not signed up yet, as <c>users invite EMAIL</c> gives it.
+    /// </summary>
     public Task<string> InviteAgainAsync(string email) =>
         RunUsersCommandAsync(commands => commands.InviteAsync(email));
 

@@ -29,7 +29,9 @@ public sealed partial class SignInTests(ChromiumBrowser chromium, ITestOutputHel
         Assert.StartsWith($"{_hub.BaseAddress}auth/verify/?token=", link);
         Assert.Equal("owner@example.com", invitedAs);
         Assert.Equal("Accounts", await page.HeadingAsync());
-        Assert.Equal("Your password is set. Welcome to the hub.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal(
+            "Your password is set. Welcome to the hub.",
+            await page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal("No accounts to show yet.", await page.Locator("main p.card").InnerTextAsync());
         Assert.Equal("owner@example.com", await page.Locator("header .who").InnerTextAsync());
     }
