@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Gatehouse.Tests.Browser;
 
-/// <summary>What a person does on the hub's sign-in pages, step by step, as they would in a browser.</summary>
+/// <summary>What a person does on the hub's pages, step by step, as they would in a browser.</summary>
 public static partial class HubPages
 {
     /// <summary>A password that meets the hub's rules.</summary>

@@ -35,8 +35,8 @@ public sealed class SecurityTests(ChromiumBrowser chromium) : IClassFixture<Chro
         var admin = await _hub.SignUpHostAdminAsync("admin@example.com");
 
         var id = await admin.CreateAccountAsync("Acme Shoes");
-        await admin.GetByLabel("Email", new() { Exact = true }).FillAsync("buyer@acme.example");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        await admin.Section("Invite a user").GetByLabel("Email").FillAsync("buyer@acme.example");
+        await admin.Section("Invite a user").GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
         await admin.Locator("#invitation-link").WaitForAsync();
         await admin.AddApiAccountAsync("partner1");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
