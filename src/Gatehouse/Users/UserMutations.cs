@@ -64,7 +64,7 @@ public sealed partial class UserMutations : ObjectGraphType
 
         var invitations = context.GetService<InvitationService>();
         var link = user.Status == UserStatus.Pending
-            ? await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct)
+            ? await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct, input.Email.Trim())
             : null;
         await db.SaveChangesAsync(ct);
 
