@@ -248,6 +248,9 @@ done
 stop_server
 errors="$(grep -c ' fail: \|Exception' "$work/server.log" || true)"
 echo "== server log: $(wc -l <"$work/server.log") lines, $errors of them errors or exceptions"
+if [[ "$errors" -gt 0 ]]; then
+    grep -m 5 ' fail: \|Exception' "$work/server.log" | cut -c1-300
+fi
 
 # The table: absolute numbers, and the ratios to the floor (/healthz) measured in this same run.
 echo

@@ -22,8 +22,15 @@ public sealed partial class InvitationService(
 {
     public TimeSpan Lifetime => options.Value.InvitationLifetime;
 
-    /// <summary>Adds a new invitation for the user to the context (the caller saves) and returns its link.</summary>
-    public async Task<string> IssueAsync(User user, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a new invitation for the user to the context (the caller saves) and returns its link, which shows
+    /// the email as the inviter typed it when given (the stored one is lower-cased; either works).
+    /// </summary>
+    public async Task<string> IssueAsync(
+        User user,
+        string baseUrl,
+        CancellationToken cancellationToken,
+        string? emailAsTyped = null)
     {
         await db.Invitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
@@ -35,7 +42,7 @@ public sealed partial class InvitationService(
             CreatedAt = now,
             ExpiresAt = now + options.Value.InvitationLifetime,
         });
-        return $"{baseUrl.TrimEnd('/')}/auth/verify/?token={token}&et=inv&email={EscapeEmail(user.Email)}";
+        return $"{baseUrl.TrimEnd('/')}/auth/verify/?token={token}&et=inv&email={EscapeEmail(emailAsTyped ?? user.Email)}";
     }
 
     /// <summary>

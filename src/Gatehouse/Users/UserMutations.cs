@@ -44,6 +44,8 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         var (role, tenant) = await FindAssignableRoleAsync(context, "input.roleName", input.RoleName, "add users");
+        // Limitation: two requests at the same moment that add the same new email both try to insert the user,
+        // and the second fails with an internal error on the unique email index.
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == email, ct);
         var existed = user is not null;
         if (user?.Roles.Any(r => r.TenantId == role.TenantId) == true)
@@ -64,7 +66,7 @@ public sealed partial class UserMutations : ObjectGraphType
 
         var invitations = context.GetService<InvitationService>();
         var link = user.Status == UserStatus.Pending
-            ? await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct)
+            ? await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct, input.Email.Trim())
             : null;
         await db.SaveChangesAsync(ct);
 
@@ -100,6 +102,8 @@ public sealed partial class UserMutations : ObjectGraphType
             throw UserErrors.AlreadyInScope(add.TenantId);
         }
 
+        // Limitation: two requests at the same moment that each revoke one of an account's last two admins can
+        // both pass this check and leave the account without an admin.
         if (revoke is { Action: RoleAction.Admin }
             && !(add is { Action: RoleAction.Admin } && add.TenantId == revoke.TenantId)
             && !await db.UserRoles.AnyAsync(

@@ -56,7 +56,7 @@ public sealed class UserType : ObjectGraphType<User>
         var caller = context.GetCaller();
         return context.GetService<UserLoaders>().RolesByUser.Load(context.Source.Id).Then(roles => roles
             .Where(r => r.Tenant is null || AccessPolicy.CanViewTenant(caller, r.Tenant))
-            .OrderBy(r => r.TenantId)
+            .OrderBy(r => r.TenantId, StringComparer.Ordinal)
             .Select(r => new Role(r.Action, r.TenantId, r.Tenant?.Name))
             .ToList());
     }
@@ -91,7 +91,7 @@ public sealed class UserType : ObjectGraphType<User>
             .Select(r => r.Tenant)
             .OfType<Tenant>()
             .Where(t => AccessPolicy.CanViewTenant(caller, t))
-            .OrderBy(t => t.Name)
+            .OrderBy(t => t.Name).ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList());
     }
 }

@@ -93,8 +93,10 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
 
         var response = await client.PostGraphQLAsync(AddUser, AddVariables(email, $"advertiser-user-{x}"));
 
-        var roles = new[] { $"advertiser-manage-{x}", $"advertiser-admin-{y}" }.Order(StringComparer.Ordinal)
-            .Select(name => $$"""{"name":"{{name}}"}""");
+        // A user's roles are listed by account id.
+        var roles = new[] { (x, $"advertiser-manage-{x}"), (y, $"advertiser-admin-{y}") }
+            .OrderBy(role => role.Item1, StringComparer.Ordinal)
+            .Select(role => $$"""{"name":"{{role.Item2}}"}""");
         response.ShouldBe($$"""
             {"data":{"userMutations":{"addUserWithRole":{"userAlreadyExist":true,"invitationLink":null,
               "user":{"email":"{{email}}","status":1,"roles":[{{string.Join(",", roles)}}]} } } } }
