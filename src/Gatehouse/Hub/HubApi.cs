@@ -20,7 +20,9 @@ public sealed class HubApi(
         where T : class
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("The hub API runs within a request.");
-        var inputs = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables, Json));
+        var inputs = variables is null
+            ? null
+            : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables, Json));
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = document,

@@ -54,6 +54,14 @@ public sealed class ClientsModel(ApiAccountService accounts, PasswordSignIn pass
         }
 
         // The secret is rendered into this response only: a redirect would have to carry it somewhere.
+        // Forms show what was posted; after a success the name field starts empty again.
+        ModelState.Remove(nameof(Password));
+        if (Created?.Secret is not null)
+        {
+            ModelState.Remove(nameof(Name));
+            Name = "";
+        }
+
         Password = "";
         Accounts = await accounts.ListAsync(ct);
         return Page();
