@@ -23,7 +23,7 @@ public static class GatehouseCli
           gatehouse api-accounts remove NAME          remove an API account and revoke its tokens
           gatehouse users add-host-admin EMAIL [--json]
                                                       make EMAIL a host admin and print an invitation link
-          gatehouse users invite EMAIL [--json]       print a new invitation link for a user not signed up yet
+          gatehouse users invite EMAIL [--json]       print a new one-time link to sign up or to set a new password
           gatehouse migrate                           apply pending database migrations
         With dotnet: dotnet run --project src/Gatehouse -- api-accounts add partner1
         """;

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gatehouse.Cli;
 
 /// <summary>
-/// The <c>users</c> verbs of the operator CLI: the way in for the first host admin, and a fresh invitation
-/// link for anyone who has not signed up yet (for instance the admin of an unmanaged account when no SMTP
-/// server is configured).
+/// The <c>users</c> verbs of the operator CLI: the way in for the first host admin, and a fresh one-time link
+/// for anyone else: to sign up (for instance the admin of an unmanaged account when no SMTP server is
+/// configured), or to set a new password after forgetting it.
 /// </summary>
 public sealed class UserCommands(
     GatehouseDbContext db,
@@ -45,7 +45,7 @@ public sealed class UserCommands(
             hostRole.Action = RoleAction.Admin;
         }
 
-        return await InviteAsync(user, "is a host admin");
+        return await InviteAsync(user, "is a host admin", resetPassword: false);
     }
 
     public async Task<int> InviteAsync(string input)
@@ -58,12 +58,18 @@ public sealed class UserCommands(
             return 1;
         }
 
-        return await InviteAsync(user, "was invited again");
+        // For a user who has a password the link sets a new one: the operator's way to help someone who forgot it.
+        return await InviteAsync(
+            user,
+            user.Status == UserStatus.Pending ? "was invited again" : "can set a new password",
+            resetPassword: true);
     }
 
-    private async Task<int> InviteAsync(User user, string what)
+    private async Task<int> InviteAsync(User user, string what, bool resetPassword)
     {
-        var link = user.Status == UserStatus.Pending ? await invitations.IssueAsync(user, baseUrl, default) : null;
+        var link = user.Status == UserStatus.Pending || resetPassword
+            ? await invitations.IssueAsync(user, baseUrl, default)
+            : null;
         await db.SaveChangesAsync();
         if (json)
         {

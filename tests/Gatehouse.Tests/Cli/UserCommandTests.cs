@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
+using Gatehouse.Tests.Users;
 using Gatehouse.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,6 +79,24 @@ public sealed class UserCommandTests : IAsyncLifetime
         var count = 0;
         await app.WithDbAsync(async db => count = await db.Users.CountAsync());
         Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task Invite_UserWhoForgotPassword_PrintsLinkThatSetsANewOne()
+    {
+        await using var app = new GatehouseApplication(_database);
+        await app.InitializeAsync();
+        var email = HubUsers.NewEmail();
+        await app.AddHubUserAsync(email, HubUsers.Password, "agency-view");
+
+        var invited = await RunAsync("users", "invite", email, "--json");
+
+        var path = LinkPath(invited.Output);
+        using var browser = app.CreateBrowserClient();
+        using var accepted = await browser.AcceptAsync(path, "a brand new passphrase");
+        using var signedIn = await app.SignInAsync(email, "a brand new passphrase");
+        Assert.Equal(0, invited.ExitCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
     }
 
     [Fact]
