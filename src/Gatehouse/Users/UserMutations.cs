@@ -44,6 +44,7 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         var (role, tenant) = await FindAssignableRoleAsync(context, "input.roleName", input.RoleName, "add users");
+
         // Limitation: two requests at the same moment that add the same new email both try to insert the user,
         // and the second fails with an internal error on the unique email index.
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == email, ct);
@@ -136,7 +137,8 @@ public sealed partial class UserMutations : ObjectGraphType
 
         if (user.DefaultTenantId is null || user.Roles.All(r => r.TenantId != user.DefaultTenantId))
         {
-            user.DefaultTenantId = user.Roles.Select(r => r.TenantId).OfType<string>().Order().FirstOrDefault();
+            user.DefaultTenantId = user.Roles.Select(r => r.TenantId).OfType<string>()
+                .Order(StringComparer.Ordinal).FirstOrDefault();
         }
 
         // A user with no role left can reach nothing; like deleteTenant, the user goes too.
