@@ -57,7 +57,7 @@ public static class HubServiceCollectionExtensions
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/auth/login";
                 cookie.LogoutPath = "/auth/logout";
-                cookie.AccessDeniedPath = "/hub/";
+                cookie.AccessDeniedPath = "/hub/denied";
                 cookie.EventsType = typeof(HubSession);
             });
 

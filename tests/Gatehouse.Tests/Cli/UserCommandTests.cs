@@ -93,9 +93,11 @@ public sealed class UserCommandTests : IAsyncLifetime
 
         var path = LinkPath(invited.Output);
         using var browser = app.CreateBrowserClient();
+        var form = await browser.GetStringAsync(path);
         using var accepted = await browser.AcceptAsync(path, "a brand new passphrase");
         using var signedIn = await app.SignInAsync(email, "a brand new passphrase");
         Assert.Equal(0, invited.ExitCode);
+        Assert.Contains("Choose a new password", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
     }
 

@@ -15,6 +15,9 @@ public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptio
 
     public bool IsValid { get; private set; }
 
+    /// <summary>Whether the link resets the password of someone who has one, rather than inviting them.</summary>
+    public bool HasPassword { get; private set; }
+
     public string? Error { get; private set; }
 
     [BindProperty]
@@ -28,7 +31,9 @@ public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptio
     public async Task OnGetAsync(string? token, string? email)
     {
         (Token, Email) = (token, email);
-        IsValid = await invitations.FindUserAsync(token, email, HttpContext.RequestAborted) is not null;
+        var user = await invitations.FindUserAsync(token, email, HttpContext.RequestAborted);
+        IsValid = user is not null;
+        HasPassword = user?.PasswordHash is not null;
     }
 
     public async Task<IActionResult> OnPostAsync(string? token, string? email)
