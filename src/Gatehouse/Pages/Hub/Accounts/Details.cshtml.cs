@@ -9,7 +9,7 @@ namespace Gatehouse.Pages.Hub.Accounts;
 /// API operation (updateTenant, deleteTenant, addUserWithRole, changeRoleForUser, sendInvitation), so the
 /// page can do exactly what the signed-in user's role allows through the API.
 /// </summary>
-public sealed class DetailsModel(HubApi api) : HubPageModel
+public sealed class DetailsModel(HubApi api) : UserManagementPageModel(api)
 {
     private const string UpdateTenant = """
         mutation TenantEditNameModalMutation($input: UpdateTenantInput!) {
@@ -23,34 +23,32 @@ public sealed class DetailsModel(HubApi api) : HubPageModel
 
     public AccountView.TenantData Account { get; private set; } = null!;
 
-    public string? InvitationLink { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var result = await api.RunAsync<AccountView>(AccountView.Document, new { tenantId = id });
+        var result = await Api.RunAsync<AccountView>(AccountView.Document, new { tenantId = id });
         if (result.Data?.Tenant is not { } tenant)
         {
             return NotFound();
         }
 
         Account = tenant;
-        InvitationLink = TempData["InvitationLink"] as string;
+        ReadInvitationLink();
         return Page();
     }
 
     public async Task<IActionResult> OnPostRenameAsync(string id, string name) =>
         AfterOperation(
-            await api.RunAsync<object>(UpdateTenant, new { input = new { tenantId = id, name } }),
+            await Api.RunAsync<object>(UpdateTenant, new { input = new { tenantId = id, name } }),
             "The account was renamed.");
 
     public async Task<IActionResult> OnPostStatusAsync(string id, int status) =>
         AfterOperation(
-            await api.RunAsync<object>(UpdateTenant, new { input = new { tenantId = id, status } }),
+            await Api.RunAsync<object>(UpdateTenant, new { input = new { tenantId = id, status } }),
             $"The account is now {StatusName(status)}.");
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, string? confirmName)
     {
-        var current = await api.RunAsync<AccountView>(AccountView.Document, new { tenantId = id });
+        var current = await Api.RunAsync<AccountView>(AccountView.Document, new { tenantId = id });
         if (current.Data?.Tenant is not { } tenant)
         {
             return NotFound();
@@ -62,49 +60,22 @@ public sealed class DetailsModel(HubApi api) : HubPageModel
         }
 
         return AfterOperation(
-            await api.RunAsync<object>(DeleteTenant, new { tenantId = id }),
+            await Api.RunAsync<object>(DeleteTenant, new { tenantId = id }),
             $"The account {tenant.Name} was deleted.",
             "/hub/");
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(string id, string email, string role)
-    {
-        var result = await api.RunAsync<UserDocuments.AddUserData>(UserDocuments.AddUserWithRole, new
-        {
-            addUserWithRoleInput = new { email, roleName = $"advertiser-{role}-{id}" },
-        });
-        var added = result.Data?.UserMutations.AddUserWithRole;
-        TempData["InvitationLink"] = added?.InvitationLink;
-        return AfterOperation(result, added?.InvitationLink is null
-            ? $"{email} was added to the account. They sign in with their existing password."
-            : $"{email} was invited. Send them the one-time link below (it was also mailed if mail is set up).");
-    }
+    public Task<IActionResult> OnPostInviteAsync(string id, string email, string role) =>
+        InviteAsync(email, $"advertiser-{role}-{id}",
+            $"{email} was added to the account. They sign in with their existing password.");
 
-    public async Task<IActionResult> OnPostChangeRoleAsync(string id, string userId, string currentRole, string role) =>
-        AfterOperation(
-            await api.RunAsync<object>(UserDocuments.ChangeRoleForUser, new
-            {
-                changeRoleForUserInput = new { userId, roleToRevoke = currentRole, roleToAdd = $"advertiser-{role}-{id}" },
-            }),
-            "The role was changed.");
+    public Task<IActionResult> OnPostChangeRoleAsync(string id, string userId, string currentRole, string role) =>
+        ChangeRoleAsync(userId, currentRole, $"advertiser-{role}-{id}");
 
-    public async Task<IActionResult> OnPostRevokeAsync(string userId, string currentRole, string email) =>
-        AfterOperation(
-            await api.RunAsync<object>(UserDocuments.ChangeRoleForUser, new
-            {
-                changeRoleForUserInput = new { userId, roleToRevoke = currentRole },
-            }),
-            $"{email} no longer has access to this account.");
+    public Task<IActionResult> OnPostRevokeAsync(string userId, string currentRole, string email) =>
+        RevokeAsync(userId, currentRole, $"{email} no longer has access to this account.");
 
-    public async Task<IActionResult> OnPostResendAsync(string id, string email)
-    {
-        var result = await api.RunAsync<UserDocuments.SendInvitationData>(UserDocuments.SendInvitation, new
-        {
-            sendInvitationInput = new { email, tenantId = id, userType = "ADVERTISER" },
-        });
-        TempData["InvitationLink"] = result.Data?.UserMutations.SendInvitation;
-        return AfterOperation(result, $"A new invitation for {email} is below; earlier links no longer work.");
-    }
+    public Task<IActionResult> OnPostResendAsync(string id, string email) => ResendAsync(email, id);
 
     public static string StatusName(int status) => (TenantStatus)status switch
     {
