@@ -80,7 +80,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             if (session.Succeeded && !await antiforgery.IsRequestValidAsync(context))
             {
                 await WriteErrorAsync(context, responseType ?? JsonType, 403, ErrorCodes.Forbidden,
-                    $"A hub session must send its antiforgery token in the {HubServiceCollectionExtensions.CsrfHeaderName} "
+                    "A hub session must send its antiforgery token in the "
+                    + $"{HubServiceCollectionExtensions.CsrfHeaderName} "
                     + "header. API clients use 'Authorization: Bearer TOKEN' instead.");
                 return;
             }

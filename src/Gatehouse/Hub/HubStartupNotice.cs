@@ -14,7 +14,8 @@ public sealed partial class HubStartupNotice(IOptions<HubOptions> options, ILogg
             Log.KeysUnencrypted(logger);
         }
 
-        Log.LinkBase(logger, string.IsNullOrEmpty(hub.PublicBaseUrl) ? "the address of each request" : hub.PublicBaseUrl);
+        var linkBase = string.IsNullOrEmpty(hub.PublicBaseUrl) ? "the address of each request" : hub.PublicBaseUrl;
+        Log.LinkBase(logger, linkBase);
         return Task.CompletedTask;
     }
 

@@ -42,7 +42,8 @@ public sealed partial class InvitationService(
             CreatedAt = now,
             ExpiresAt = now + options.Value.InvitationLifetime,
         });
-        return $"{baseUrl.TrimEnd('/')}/auth/verify/?token={token}&et=inv&email={EscapeEmail(emailAsTyped ?? user.Email)}";
+        var email = EscapeEmail(emailAsTyped ?? user.Email);
+        return $"{baseUrl.TrimEnd('/')}/auth/verify/?token={token}&et=inv&email={email}";
     }
 
     /// <summary>
