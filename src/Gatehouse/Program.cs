@@ -27,7 +27,7 @@ builder.Services.AddGatehouseData(builder.Configuration);
 // API accounts, the token endpoint and bearer-token authentication.
 builder.Services.AddApiAccounts(builder.Configuration);
 
-// The hub GraphQL schema and its transport.
+// The hub and CAPIG GraphQL schemas and their transport.
 builder.Services.AddGatehouseGraphQL(builder.Configuration);
 
 // The hub UI: pages, sessions, invitations by mail.
@@ -41,6 +41,7 @@ app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapTokenEndpoint();
 app.MapGraphQL<HubSchema>("/hub/graphql");
+app.MapGraphQL<CapigSchema>("/capig/graphql");
 app.MapGatehouseHub();
 
 try

@@ -93,6 +93,10 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.Entity<Pixel>(pixel =>
         {
             pixel.Property(p => p.Id).HasMaxLength(32);
+            pixel.Property(p => p.Name).HasMaxLength(Pixel.MaxNameLength);
+            pixel.Property(p => p.BusinessId).HasMaxLength(Pixel.MaxBusinessIdLength);
+            pixel.Property(p => p.ExternalId).HasMaxLength(Pixel.MaxExternalIdLength);
+            pixel.Property(p => p.ApiVersion).HasMaxLength(Pixel.MaxApiVersionLength);
             pixel.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Gatehouse.Pixels;
 using Gatehouse.Usage;
 using Gatehouse.Users;
 using GraphQL;
@@ -10,13 +11,14 @@ namespace Gatehouse.GraphQL;
 
 public static partial class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Registers the hub schema (built once, shared by all requests) and its HTTP transport.</summary>
+    /// <summary>Registers the hub and CAPIG schemas (each built once, shared by requests) and their transport.</summary>
     public static IServiceCollection AddGatehouseGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.SectionName));
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.SectionName));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<HubSchema>()
+            .AddSchema<CapigSchema>()
             .AddGraphTypes(typeof(HubSchema).Assembly)
             // Responses are JSON, never HTML, so quotes and apostrophes need no escaping.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
@@ -33,6 +35,7 @@ public static partial class GraphQLServiceCollectionExtensions
         services.AddScoped<PasswordSignIn>();
         services.AddHttpContextAccessor();
         services.AddScoped<UsageCalculator>();
+        services.AddSingleton<PixelTokens>();
         return services;
     }
 

@@ -22,32 +22,38 @@ public sealed class SchemaSnapshotTests(GatehouseApplication app) : IClassFixtur
         }
         """;
 
-    [Fact]
-    public async Task SchemaSdl_AnonymousGet_EqualsCommittedSnapshot()
+    [Theory]
+    [InlineData("hub")]
+    [InlineData("capig")]
+    public async Task SchemaSdl_AnonymousGet_EqualsCommittedSnapshot(string endpoint)
     {
         using var client = app.CreateClient();
-        var committed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Snapshots", "hub.graphql"));
+        var committed = await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "Snapshots", $"{endpoint}.graphql"));
 
-        using var response = await client.GetAsync("/hub/graphql/schema.graphql");
+        using var response = await client.GetAsync($"/{endpoint}/graphql/schema.graphql");
         var served = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         if (Normalize(served) != Normalize(committed))
         {
-            var actualPath = Path.Combine(AppContext.BaseDirectory, "Snapshots", "hub.actual.graphql");
+            var actualPath = Path.Combine(AppContext.BaseDirectory, "Snapshots", $"{endpoint}.actual.graphql");
             await File.WriteAllTextAsync(actualPath, served);
             Assert.Fail(
-                "The served schema differs from schema/hub.graphql. If the change is intended, update the "
-                + $"snapshot: cp {actualPath} schema/hub.graphql (from the repository root), and review the diff.");
+                $"The served schema differs from schema/{endpoint}.graphql. If the change is intended, update the "
+                + $"snapshot: cp {actualPath} schema/{endpoint}.graphql (from the repository root), and review "
+                + "the diff.");
         }
     }
 
-    [Fact]
-    public async Task Schema_EveryTypeFieldArgumentAndEnumValue_HasDescription()
+    [Theory]
+    [InlineData("hub", "Tenant")]
+    [InlineData("capig", "SignalConfig")]
+    public async Task Schema_EveryTypeFieldArgumentAndEnumValue_HasDescription(string endpoint, string knownType)
     {
         using var client = await app.CreateApiClientAsync();
 
-        var response = await client.PostGraphQLAsync(DescriptionsQuery);
+        var response = await client.PostGraphQLAsync(DescriptionsQuery, path: $"/{endpoint}/graphql/");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var types = response.Json["data"]!["__schema"]!["types"]!.AsArray()
@@ -55,7 +61,7 @@ public sealed class SchemaSnapshotTests(GatehouseApplication app) : IClassFixtur
             .Where(type => !Name(type).StartsWith("__", StringComparison.Ordinal))
             .Where(type => !(Kind(type) == "SCALAR" && LibraryScalars.Contains(Name(type))))
             .ToList();
-        Assert.Contains(types, type => Name(type) == "Tenant");
+        Assert.Contains(types, type => Name(type) == knownType);
         Assert.Empty(types.SelectMany(Undescribed));
     }
 
