@@ -45,7 +45,7 @@ public sealed class MetricsAccessTests
     }
 
     [Fact]
-    public async Task Metrics_LoopbackClientOnKestrel_ReadsPrometheusText()
+    public async Task Metrics_LoopbackClientOnKestrel_ReadsApplicationRequestAndRuntimeMetrics()
     {
         await using var kestrel = new OwnedApplication(new GatehouseApplication());
         kestrel.App.UseKestrel(0);
@@ -60,6 +60,8 @@ public sealed class MetricsAccessTests
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
         Assert.Contains("# TYPE gatehouse_token_requests_total counter", text, StringComparison.Ordinal);
         Assert.Equal(1, PrometheusText.Sample(text, "gatehouse_token_requests_total", "outcome=\"invalid_request\""));
+        Assert.Contains("\nhttp_server_request_duration_seconds_count{", text, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet_gc_", text, StringComparison.Ordinal);
     }
 
     private static void RequestMetricsFrom(HttpContext context, string address)
