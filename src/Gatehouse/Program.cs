@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-// Hosting: logs, request limits, errors, health.
+// Hosting: logs, request limits, errors, health, metrics.
 builder.AddGatehouseHosting();
 builder.Services.AddGatehouseHealthChecks();
 
@@ -39,6 +39,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapHealthEndpoints();
+app.MapGatehouseMetrics();
 app.MapTokenEndpoint();
 app.MapGraphQL<HubSchema>("/hub/graphql");
 app.MapGraphQL<CapigSchema>("/capig/graphql");

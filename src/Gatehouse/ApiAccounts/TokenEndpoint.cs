@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
+using Gatehouse.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gatehouse.ApiAccounts;
@@ -24,6 +25,7 @@ public static partial class TokenEndpoint
         HttpContext context,
         ApiAccountService accounts,
         TokenFailureThrottle throttle,
+        GatehouseMetrics metrics,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TokenEndpoint).FullName!);
@@ -31,6 +33,7 @@ public static partial class TokenEndpoint
         if (throttle.TryBegin(address) is { } wait)
         {
             Log.Throttled(logger, address?.ToString());
+            metrics.TokenRequested("throttled");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Error(StatusCodes.Status429TooManyRequests, "slow_down",
@@ -41,6 +44,7 @@ public static partial class TokenEndpoint
         if (request.Problem is { } problem)
         {
             Log.Refused(logger, LoggableClientId(request.ClientId), address?.ToString(), problem.Error);
+            metrics.TokenRequested(problem.Error);
             return Error(StatusCodes.Status400BadRequest, problem.Error, problem.Description);
         }
 
@@ -48,12 +52,14 @@ public static partial class TokenEndpoint
         if (issued is null)
         {
             Log.Refused(logger, LoggableClientId(request.ClientId), address?.ToString(), "invalid_client");
+            metrics.TokenRequested("invalid_client");
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"gatehouse\"";
             return Error(StatusCodes.Status401Unauthorized, "invalid_client",
                 "Unknown client_id or wrong client_secret.");
         }
 
         throttle.Succeeded(address);
+        metrics.TokenRequested("issued");
         SetNoStore(context);
         var expiresIn = (long)issued.Lifetime.TotalSeconds;
         return TypedResults.Ok(new TokenResponse(issued.Token, issued.Token, "Bearer", expiresIn));

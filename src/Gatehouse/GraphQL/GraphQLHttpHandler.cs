@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
+using Gatehouse.Hosting;
 using Gatehouse.Hub;
 using GraphQL;
 using GraphQL.Execution;
@@ -30,6 +31,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
     DocumentCache<TSchema> cache,
     IOptions<GraphQLOptions> options,
     IAntiforgery antiforgery,
+    GatehouseMetrics metrics,
     ILogger<GraphQLHttpHandler<TSchema>> logger)
     where TSchema : ISchema
 {
@@ -41,6 +43,10 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
     private readonly ComplexityValidationRule _complexityRule = new(ComplexityLimits(options.Value));
 
     private readonly MaxAliasesRule _aliasesRule = new(options.Value.MaxAliases);
+
+    // The metrics tag: "hub" for HubSchema. A type name keeps the tag to one value per schema.
+    private static readonly string SchemaTag =
+        typeof(TSchema).Name.Replace("Schema", "", StringComparison.Ordinal).ToLowerInvariant();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -141,8 +147,9 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
             cache.Add(request.Query!, result.Document);
         }
 
-        Log.Executed(logger, request.OperationName, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            result.Errors?.Count ?? 0);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Log.Executed(logger, request.OperationName, elapsed.TotalMilliseconds, result.Errors?.Count ?? 0);
+        metrics.GraphQLExecuted(SchemaTag, result.Errors?.Count > 0, elapsed);
         return result;
     }
 
@@ -298,6 +305,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
 
     private Task WriteErrorAsync(HttpContext context, string responseType, int status, string code, string message)
     {
+        metrics.GraphQLRefused(SchemaTag);
         var result = new ExecutionResult { Errors = [new TransportError(message, code, status)] };
         context.Response.StatusCode = status;
         context.Response.ContentType = responseType + "; charset=utf-8";

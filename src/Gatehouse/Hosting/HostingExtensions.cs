@@ -4,7 +4,9 @@ namespace Gatehouse.Hosting;
 
 public static class HostingExtensions
 {
-    /// <summary>One clock, structured console logs, Kestrel limits, problem details and start-up tasks.</summary>
+    /// <summary>
+    /// One clock, structured console logs, Kestrel limits, problem details, start-up tasks and metrics.
+    /// </summary>
     public static WebApplicationBuilder AddGatehouseHosting(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -21,6 +23,7 @@ public static class HostingExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.AddGatehouseMetrics();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Gatehouse.Hosting;
 
 namespace Gatehouse.Users;
 
@@ -6,7 +7,7 @@ namespace Gatehouse.Users;
 /// Invitation mails waiting to be sent. Requests only add to it, so a slow or unresponsive SMTP server never
 /// holds up the request that invited someone: the link is returned at once either way.
 /// </summary>
-public sealed partial class InvitationOutbox(ILogger<InvitationOutbox> logger)
+public sealed partial class InvitationOutbox(GatehouseMetrics metrics, ILogger<InvitationOutbox> logger)
 {
     private const int Capacity = 1000;
 
@@ -23,6 +24,7 @@ public sealed partial class InvitationOutbox(ILogger<InvitationOutbox> logger)
         }
 
         Log.QueueFull(logger, Capacity);
+        metrics.InvitationMailed("dropped");
         return false;
     }
 
@@ -41,6 +43,7 @@ public sealed partial class InvitationOutbox(ILogger<InvitationOutbox> logger)
 public sealed partial class InvitationMailSender(
     InvitationOutbox queue,
     IInvitationMailer mailer,
+    GatehouseMetrics metrics,
     ILogger<InvitationMailSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,10 +67,12 @@ public sealed partial class InvitationMailSender(
         {
             await mailer.SendAsync(mail, stoppingToken);
             Log.Mailed(logger);
+            metrics.InvitationMailed("sent");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             Log.MailFailed(logger, ex);
+            metrics.InvitationMailed("failed");
         }
     }
 

@@ -1,4 +1,5 @@
 using Gatehouse.Data;
+using Gatehouse.Hosting;
 using Gatehouse.Hub;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed partial class PasswordSignIn(
     GatehouseDbContext db,
     TimeProvider clock,
     IOptions<HubOptions> options,
+    GatehouseMetrics metrics,
     ILogger<PasswordSignIn> logger)
 {
     private static readonly PasswordHasher<User> Hasher = new();
@@ -26,6 +28,16 @@ public sealed partial class PasswordSignIn(
     public static string Hash(User user, string password) => Hasher.HashPassword(user, password);
 
     public async Task<(SignInOutcome Outcome, User? User)> CheckAsync(
+        string email,
+        string password,
+        CancellationToken cancellationToken)
+    {
+        var checkedSignIn = await VerifyAsync(email, password, cancellationToken);
+        metrics.SignedIn(checkedSignIn.Outcome);
+        return checkedSignIn;
+    }
+
+    private async Task<(SignInOutcome Outcome, User? User)> VerifyAsync(
         string email,
         string password,
         CancellationToken cancellationToken)
