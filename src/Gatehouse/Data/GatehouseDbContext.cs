@@ -1,6 +1,8 @@
 using Gatehouse.ApiAccounts;
+using Gatehouse.Events;
 using Gatehouse.Pipelines;
 using Gatehouse.Pixels;
+using Gatehouse.Routing;
 using Gatehouse.Tenants;
 using Gatehouse.Usage;
 using Gatehouse.Users;
@@ -33,6 +35,14 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
 
     public DbSet<TrafficBucket> TrafficBuckets => Set<TrafficBucket>();
+
+    public DbSet<QueuedEvent> QueuedEvents => Set<QueuedEvent>();
+
+    public DbSet<EventFilter> EventFilters => Set<EventFilter>();
+
+    public DbSet<DomainFilter> DomainFilters => Set<DomainFilter>();
+
+    public DbSet<IngressDomain> IngressDomains => Set<IngressDomain>();
 
     /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -97,6 +107,7 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
             pixel.Property(p => p.BusinessId).HasMaxLength(Pixel.MaxBusinessIdLength);
             pixel.Property(p => p.ExternalId).HasMaxLength(Pixel.MaxExternalIdLength);
             pixel.Property(p => p.ApiVersion).HasMaxLength(Pixel.MaxApiVersionLength);
+            pixel.Property(p => p.ApiErrorCode).HasMaxLength(Pixel.MaxApiErrorCodeLength);
             pixel.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -109,9 +120,49 @@ public abstract class GatehouseDbContext(DbContextOptions options) : DbContext(o
 
         modelBuilder.Entity<TrafficBucket>(bucket =>
         {
-            bucket.HasKey(b => new { b.PixelId, b.Start });
+            bucket.HasKey(b => new { b.PixelId, b.Start, b.EventName, b.Site });
+            bucket.Property(b => b.EventName).HasMaxLength(TrafficBucket.MaxEventNameLength);
+            bucket.Property(b => b.Site).HasMaxLength(TrafficBucket.MaxSiteLength);
             bucket.HasIndex(b => new { b.TenantId, b.Start });
             bucket.HasOne<Tenant>().WithMany().HasForeignKey(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<QueuedEvent>(queued =>
+        {
+            queued.Property(e => e.PixelId).HasMaxLength(32);
+            queued.Property(e => e.TenantId).HasMaxLength(8);
+            queued.Property(e => e.EventName).HasMaxLength(TrafficBucket.MaxEventNameLength);
+            queued.Property(e => e.Site).HasMaxLength(TrafficBucket.MaxSiteLength);
+            queued.Property(e => e.LeaseOwner).HasMaxLength(64);
+            // The publisher takes the oldest due events; the queue depth is counted from the same index.
+            queued.HasIndex(e => new { e.NextAttemptAt, e.Id });
+            queued.HasIndex(e => new { e.PixelId, e.Id });
+            queued.HasOne<Pixel>().WithMany().HasForeignKey(e => e.PixelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EventFilter>(filter =>
+        {
+            filter.HasKey(f => new { f.TenantId, f.EventName, f.PixelId });
+            filter.Property(f => f.EventName).HasMaxLength(TrafficBucket.MaxEventNameLength);
+            filter.Property(f => f.PixelId).HasMaxLength(32);
+            filter.HasOne<Tenant>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DomainFilter>(filter =>
+        {
+            filter.HasKey(f => new { f.TenantId, f.Domain, f.PixelId });
+            filter.Property(f => f.Domain).HasMaxLength(DomainFilter.MaxDomainLength);
+            filter.Property(f => f.PixelId).HasMaxLength(32);
+            filter.HasOne<Tenant>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IngressDomain>(ingress =>
+        {
+            ingress.HasKey(i => i.TenantId);
+            ingress.Property(i => i.Ingress).HasMaxLength(IngressDomain.MaxHostLength);
+            ingress.Property(i => i.TargetDomain).HasMaxLength(IngressDomain.MaxHostLength);
+            ingress.HasIndex(i => i.Ingress).IsUnique();
+            ingress.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -11,6 +11,8 @@ public sealed class Pixel
 
     public const int MaxApiVersionLength = 16;
 
+    public const int MaxApiErrorCodeLength = 32;
+
     /// <summary>The Meta Pixel id.</summary>
     public required string Id { get; init; }
 
@@ -38,6 +40,12 @@ public sealed class Pixel
     /// It is never returned by the API and never logged.
     /// </summary>
     public string? ProtectedAccessToken { get; set; }
+
+    /// <summary>The last permanent Conversions API error as <c>&lt;code&gt;.&lt;subcode&gt;</c>; null after a success.</summary>
+    public string? ApiErrorCode { get; set; }
+
+    /// <summary>Whether the Graph API refused the stored access token; cleared when a new token is stored.</summary>
+    public bool BadToken { get; set; }
 
     public DateTime CreatedAt { get; init; }
 

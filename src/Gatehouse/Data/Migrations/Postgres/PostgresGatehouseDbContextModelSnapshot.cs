@@ -69,6 +69,111 @@ namespace Gatehouse.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Gatehouse.Events.DomainFilter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("PixelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Domain", "PixelId");
+
+                    b.ToTable("DomainFilters");
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.EventFilter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("EventName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PixelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "EventName", "PixelId");
+
+                    b.ToTable("EventFilters");
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.QueuedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PixelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt", "Id");
+
+                    b.HasIndex("PixelId", "Id");
+
+                    b.ToTable("QueuedEvents");
+                });
+
             modelBuilder.Entity("Gatehouse.Pipelines.Pipeline", b =>
                 {
                     b.Property<string>("Id")
@@ -103,9 +208,16 @@ namespace Gatehouse.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ApiErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("ApiVersion")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("BadToken")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("BusinessId")
                         .IsRequired()
@@ -147,6 +259,38 @@ namespace Gatehouse.Data.Migrations.Postgres
                     b.ToTable("Pixels");
                 });
 
+            modelBuilder.Entity("Gatehouse.Routing.IngressDomain", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CnameResolveSuccess")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Ingress")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("TargetDomain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("Ingress")
+                        .IsUnique();
+
+                    b.ToTable("IngressDomains");
+                });
+
             modelBuilder.Entity("Gatehouse.Tenants.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -186,8 +330,31 @@ namespace Gatehouse.Data.Migrations.Postgres
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EventName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<long>("EventsDropped")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventsPublished")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("EventsReceived")
                         .HasColumnType("bigint");
+
+                    b.Property<long>("EventsRejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("PublishFailures")
                         .HasColumnType("bigint");
@@ -196,7 +363,7 @@ namespace Gatehouse.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("character varying(8)");
 
-                    b.HasKey("PixelId", "Start");
+                    b.HasKey("PixelId", "Start", "EventName", "Site");
 
                     b.HasIndex("TenantId", "Start");
 
@@ -335,6 +502,33 @@ namespace Gatehouse.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gatehouse.Events.DomainFilter", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.EventFilter", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.QueuedEvent", b =>
+                {
+                    b.HasOne("Gatehouse.Pixels.Pixel", null)
+                        .WithMany()
+                        .HasForeignKey("PixelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gatehouse.Pipelines.Pipeline", b =>
                 {
                     b.HasOne("Gatehouse.Tenants.Tenant", null)
@@ -345,6 +539,15 @@ namespace Gatehouse.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gatehouse.Pixels.Pixel", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Routing.IngressDomain", b =>
                 {
                     b.HasOne("Gatehouse.Tenants.Tenant", null)
                         .WithMany()

@@ -64,6 +64,109 @@ namespace Gatehouse.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Gatehouse.Events.DomainFilter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PixelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Domain", "PixelId");
+
+                    b.ToTable("DomainFilters");
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.EventFilter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PixelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "EventName", "PixelId");
+
+                    b.ToTable("EventFilters");
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.QueuedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PixelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt", "Id");
+
+                    b.HasIndex("PixelId", "Id");
+
+                    b.ToTable("QueuedEvents");
+                });
+
             modelBuilder.Entity("Gatehouse.Pipelines.Pipeline", b =>
                 {
                     b.Property<string>("Id")
@@ -98,9 +201,16 @@ namespace Gatehouse.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApiErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApiVersion")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("BadToken")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BusinessId")
                         .IsRequired()
@@ -142,6 +252,38 @@ namespace Gatehouse.Data.Migrations.Sqlite
                     b.ToTable("Pixels");
                 });
 
+            modelBuilder.Entity("Gatehouse.Routing.IngressDomain", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CnameResolveSuccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ingress")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetDomain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("Ingress")
+                        .IsUnique();
+
+                    b.ToTable("IngressDomains");
+                });
+
             modelBuilder.Entity("Gatehouse.Tenants.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -181,8 +323,31 @@ namespace Gatehouse.Data.Migrations.Sqlite
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventsDropped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EventsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PublishFailures")
                         .HasColumnType("INTEGER");
@@ -191,7 +356,7 @@ namespace Gatehouse.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("PixelId", "Start");
+                    b.HasKey("PixelId", "Start", "EventName", "Site");
 
                     b.HasIndex("TenantId", "Start");
 
@@ -326,6 +491,33 @@ namespace Gatehouse.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gatehouse.Events.DomainFilter", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.EventFilter", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Events.QueuedEvent", b =>
+                {
+                    b.HasOne("Gatehouse.Pixels.Pixel", null)
+                        .WithMany()
+                        .HasForeignKey("PixelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gatehouse.Pipelines.Pipeline", b =>
                 {
                     b.HasOne("Gatehouse.Tenants.Tenant", null)
@@ -336,6 +528,15 @@ namespace Gatehouse.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gatehouse.Pixels.Pixel", b =>
+                {
+                    b.HasOne("Gatehouse.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Routing.IngressDomain", b =>
                 {
                     b.HasOne("Gatehouse.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,8 @@
+namespace Gatehouse.Events;
+
+/// <summary>What an event or domain filter does with the events it matches.</summary>
+public enum FilterState
+{
+    Publish = 0,
+    Drop = 1,
+}
