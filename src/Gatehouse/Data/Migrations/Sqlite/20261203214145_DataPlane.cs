@@ -11,58 +11,44 @@ namespace Gatehouse.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_TrafficBuckets",
-                table: "TrafficBuckets");
+            // Changing the key of a SQLite table means rebuilding it, which cannot run inside the migration's
+            // transaction. The buckets are dropped and created again instead: before this migration nothing
+            // wrote traffic, so there is nothing to keep.
+            migrationBuilder.DropTable(
+                name: "TrafficBuckets");
 
-            migrationBuilder.AddColumn<string>(
-                name: "EventName",
-                table: "TrafficBuckets",
-                type: "TEXT",
-                maxLength: 100,
-                nullable: false,
-                defaultValue: "");
+            migrationBuilder.CreateTable(
+                name: "TrafficBuckets",
+                columns: table => new
+                {
+                    PixelId = table.Column<string>(type: "TEXT", nullable: false),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    EventsReceived = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventsPublished = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventsDropped = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventsRejected = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishFailures = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrafficBuckets", x => new { x.PixelId, x.Start, x.EventName, x.Site });
+                    table.ForeignKey(
+                        name: "FK_TrafficBuckets_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
-            migrationBuilder.AddColumn<string>(
-                name: "Site",
+            migrationBuilder.CreateIndex(
+                name: "IX_TrafficBuckets_TenantId_Start",
                 table: "TrafficBuckets",
-                type: "TEXT",
-                maxLength: 253,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<long>(
-                name: "EventsDropped",
-                table: "TrafficBuckets",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<long>(
-                name: "EventsPublished",
-                table: "TrafficBuckets",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<long>(
-                name: "EventsRejected",
-                table: "TrafficBuckets",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "LastPublishedAt",
-                table: "TrafficBuckets",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "LastReceivedAt",
-                table: "TrafficBuckets",
-                type: "TEXT",
-                nullable: true);
+                columns: new[] { "TenantId", "Start" });
 
             migrationBuilder.AddColumn<string>(
                 name: "ApiErrorCode",
@@ -77,11 +63,6 @@ namespace Gatehouse.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_TrafficBuckets",
-                table: "TrafficBuckets",
-                columns: new[] { "PixelId", "Start", "EventName", "Site" });
 
             migrationBuilder.CreateTable(
                 name: "DomainFilters",
