@@ -2,6 +2,7 @@
 -- with this one script:
 --   BENCH_BODY   path of a JSON file; when set the request is a POST of that body as application/json
 --   BENCH_TOKEN  when set, sent as "Authorization: Bearer <token>"
+--   BENCH_CONTENT_TYPE  Content-Type of the body (default application/json); browsers send pixel events as text/plain
 --   BENCH_NAME   label printed in the result line
 -- done() prints one line that run.sh parses:
 --   RESULT name=... requests=... seconds=... rps=... p50_ms=... p90_ms=... p99_ms=... max_ms=... non2xx=... errors=...
@@ -14,7 +15,11 @@ if body_path ~= nil and body_path ~= "" then
   wrk.body = file:read("*a")
   file:close()
   wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/json"
+  local content_type = os.getenv("BENCH_CONTENT_TYPE")
+  if content_type == nil or content_type == "" then
+    content_type = "application/json"
+  end
+  wrk.headers["Content-Type"] = content_type
   wrk.headers["Accept"] = "application/json"
 else
   wrk.method = "GET"

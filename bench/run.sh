@@ -14,7 +14,10 @@
 #   BENCH_THREADS      wrk threads                                   (default 2)
 #   BENCH_PORT         loopback port of the server                   (default 5180)
 #   BENCH_SCENARIOS    space-separated, in order                     (default "healthz get-account create-account")
-#                      also: no-token, bad-token, typename, account-only, account-users (see bench/README.md)
+#                      also: no-token, bad-token, typename, account-only, account-users (see bench/README.md),
+#                      and the ingest scenarios capi-batch (100 events a request) and pixel-event (one a request)
+#   BENCH_FAKE_PORT    port of the fake Conversions API for the ingest scenarios (default 5190)
+#   BENCH_DRAIN_WAIT   seconds to wait after an ingest scenario for the queue to drain (default 120)
 #   BENCH_LOG_LEVEL    Logging__LogLevel__Default for the server     (default: appsettings.json, Information)
 #   BENCH_OUT          publish folder, reused between runs           (default $TMPDIR/gatehouse-bench-publish)
 #   BENCH_SKIP_BUILD   1 to reuse BENCH_OUT as it is                 (default 0)
@@ -36,12 +39,15 @@ scenarios="${BENCH_SCENARIOS:-healthz get-account create-account}"
 out="${BENCH_OUT:-${TMPDIR:-/tmp}/gatehouse-bench-publish}"
 base="http://127.0.0.1:$port"
 
-for tool in dotnet wrk curl jq sqlite3 timeout ${BENCH_TRACE_DIR:+dotnet-trace}; do
+for tool in dotnet wrk curl jq sqlite3 timeout python3 ${BENCH_TRACE_DIR:+dotnet-trace}; do
   command -v "$tool" >/dev/null || { echo "run.sh needs $tool on PATH" >&2; exit 2; }
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")"
 server_pid=""
+fake_pid=""
+fake_port="${BENCH_FAKE_PORT:-5190}"
+fake="http://127.0.0.1:$fake_port"
 
 stop_server() {
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
@@ -58,6 +64,9 @@ stop_server() {
 
 cleanup() {
   stop_server
+  if [[ -n "$fake_pid" ]]; then
+    kill "$fake_pid" 2>/dev/null || true
+  fi
   if [[ -n "${BENCH_SERVER_LOG:-}" && -f "$work/server.log" ]]; then
     cp "$work/server.log" "$BENCH_SERVER_LOG"
   fi
@@ -95,6 +104,11 @@ credentials="$(cd "$work" && timeout 60 dotnet "$out/Gatehouse.dll" api-accounts
   || fail "api-accounts add failed"
 client_id="$(jq -r .client_id <<<"$credentials")"
 client_secret="$(jq -r .client_secret <<<"$credentials")"
+
+# Publishing goes to a local fake that speaks the Conversions API's wire format, never to Meta.
+export ConversionsApi__BaseUrl="$fake"
+python3 "$here/fake-capi.py" "$fake_port" >"$work/fake-capi.log" 2>&1 &
+fake_pid=$!
 
 echo "== starting the server on $base"
 (cd "$work" && exec dotnet "$out/Gatehouse.dll") >"$work/server.log" 2>&1 &
@@ -158,10 +172,39 @@ jq -n --arg id "$tenant_id" '{
 users="$(graphql "$work/get-account.json" | jq -r '.data.tenant.users | length')"
 [[ "$users" == 3 ]] || fail "Get Account returned $users users instead of 3: $(graphql "$work/get-account.json")"
 
+# The ingest scenarios send to a pixel of that account, connected through the documented mutation with a token
+# that the server-to-server scenario also uses to authenticate, as a Conversions API sender would.
+pixel_id=1234567890123456
+pixel_token="bench-pixel-token-$RANDOM$RANDOM$RANDOM"
+jq -n --arg tenant "$tenant_id" --arg pixel "$pixel_id" --arg token "$pixel_token" '{
+    query: ("mutation ($tenantId: ID!, $input: PixelConnectionCreationInput!) { tenantMutations(tenantId: $tenantId) "
+      + "{ signalMutations { setupPixelSignalConfig(input: $input) { id } } } }"),
+    variables: { tenantId: $tenant, input: { businessId: "1", pixelId: $pixel, accessToken: $token,
+      apiVersion: "v21.0", externalId: "", name: "Bench pixel" } }
+  }' >"$work/setup-pixel.json"
+curl -s --max-time 10 "$base/capig/graphql/" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data-binary "@$work/setup-pixel.json" | jq -e '.data.tenantMutations.signalMutations.setupPixelSignalConfig.id' \
+  >/dev/null || fail "setupPixelSignalConfig failed"
+
+# One Conversions API batch of 100 events with clear-text e-mail addresses (the gateway hashes them), and one
+# browser pixel event as the pixel's plugin sends it. Event times are now, well inside the accepted window.
+jq -n --argjson now "$(date +%s)" '{data: [range(100) | {
+    event_name: (if . % 4 == 0 then "Purchase" else "PageView" end), event_time: $now,
+    event_id: "bench-\(.)", action_source: "website", event_source_url: "https://shop.bench.example/item/\(.)",
+    user_data: {em: ["buyer\(.)@bench.example"], client_ip_address: "203.0.113.7",
+      client_user_agent: "Mozilla/5.0 (X11; Linux x86_64) bench"},
+    custom_data: {value: 10.5, currency: "USD"}}]}' >"$work/capi-batch.json"
+jq -n --arg pixel "$pixel_id" '{event_name: "PageView",
+    event_id: "ob3_plugin-set_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    "fb.pixel_id": $pixel, "fb.fbp": "fb.1.1764877160455.85058804220516338", "fb.advanced_matching": {},
+    custom_data: {}, "fb.dynamic_product_ads": {}, conversion_value: {value: 10, currency: "USD"},
+    "plugin.oneTrustId": "", website_context: {location: "https://shop.bench.example/", referrer: "",
+    isInIFrame: false}, event_meta_info: {}}' >"$work/pixel-event.json"
+
 # Sets the wrk environment of one scenario and checks its response once with curl, because wrk does not
 # look at response bodies: a run of fast errors would otherwise pass for a fast endpoint.
 prepare() {
-  export BENCH_NAME="$1" BENCH_BODY="" BENCH_TOKEN=""
+  export BENCH_NAME="$1" BENCH_BODY="" BENCH_TOKEN="" BENCH_CONTENT_TYPE=""
   path="/hub/graphql/"
   local check
   case "$1" in
@@ -201,6 +244,17 @@ prepare() {
       check="$(graphql "$BENCH_BODY" | jq -r '(.errors | length), .data.tenantMutations.createTenant.tenant.name' \
         | paste -sd,)"
       [[ "$check" == 0,TestAdvertiserViaAPI ]] ;;
+    capi-batch)
+      path="/capi/$pixel_id/events" BENCH_BODY="$work/capi-batch.json" BENCH_TOKEN="$pixel_token"
+      check="$(curl -s --max-time 10 "$base$path" -H "Authorization: Bearer $pixel_token" \
+        -H 'Content-Type: application/json' --data-binary "@$BENCH_BODY" | jq -r .events_received)"
+      [[ "$check" == 100 ]] ;;
+    pixel-event)
+      path="/events" BENCH_BODY="$work/pixel-event.json"
+      export BENCH_CONTENT_TYPE="text/plain;charset=UTF-8"
+      check="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base$path" \
+        -H "Content-Type: $BENCH_CONTENT_TYPE" --data-binary "@$BENCH_BODY")"
+      [[ "$check" == 2?? ]] ;;
     *)
       fail "unknown scenario '$1'" ;;
   esac || fail "scenario $1 does not answer as expected (got '$check')"
@@ -209,6 +263,24 @@ prepare() {
 # User plus system CPU time of the server process so far, in clock ticks (/proc/PID/stat fields 14 and 15).
 server_cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$server_pid/stat"
+}
+
+# After an ingest scenario: waits until every accepted event has left the queue (published to the fake, or
+# counted as failed) and prints how long that took after wrk stopped, and the totals so far.
+drain() {
+  local started=$SECONDS depth=-1
+  for _ in $(seq 1 $((${BENCH_DRAIN_WAIT:-120} * 2))); do
+    depth="$(sqlite3 -cmd ".timeout 10000" "$work/gatehouse.db" 'SELECT COUNT(*) FROM QueuedEvents')"
+    [[ "$depth" == 0 ]] && break
+    sleep 0.5
+  done
+  local counts
+  counts="$(sqlite3 -cmd ".timeout 10000" -separator ' ' "$work/gatehouse.db" \
+    'SELECT COALESCE(SUM(EventsReceived), 0), COALESCE(SUM(EventsPublished), 0), COALESCE(SUM(PublishFailures), 0)
+     FROM TrafficBuckets')"
+  read -r received published failed <<<"$counts"
+  echo "drain_s=$((SECONDS - started)) left_in_queue=$depth received_total=$received published_total=$published" \
+    "failed_total=$failed delivered_to_fake=$(curl -s --max-time 5 "$fake/stats" | jq -r .events)"
 }
 
 run_wrk() {
@@ -241,6 +313,11 @@ for scenario in $scenarios; do
   requests="$(sed 's/.* requests=\([0-9]*\) .*/\1/' <<<"$line")"
   line="$line server_cpu_us=$(awk -v t="$cpu_ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.0f", (r > 0 ? t * 1e6 / hz / r : 0) }')"
+  case "$scenario" in
+    capi-batch) line="$line events_per_request=100 $(drain)" ;;
+    pixel-event) line="$line events_per_request=1 $(drain)" ;;
+    *) line="$line events_per_request=0" ;;
+  esac
   echo "$line"
   echo "$line" >>"$results"
 done
@@ -265,16 +342,23 @@ awk '
   {
     n++; names[n] = field("name"); rps[n] = field("rps"); p50[n] = field("p50_ms"); p99[n] = field("p99_ms")
     bad[n] = field("non2xx") + field("errors"); cpu[n] = field("server_cpu_us")
+    per[n] = field("events_per_request"); drained[n] = field("drain_s"); left[n] = field("left_in_queue")
     if (names[n] == "healthz") { floor_rps = rps[n]; floor_p99 = p99[n] }
   }
   END {
-    printf "%-16s %9s %8s %8s %12s %10s %12s %8s\n", "scenario", "req/s", "p50 ms", "p99 ms", "req/s floor", \
-      "p99/floor", "server µs/req", "non-2xx"
+    printf "%-16s %9s %9s %8s %8s %12s %10s %12s %8s %8s\n", "scenario", "req/s", "events/s", "p50 ms", "p99 ms", \
+      "req/s floor", "p99/floor", "server µs/req", "non-2xx", "drain s"
     for (i = 1; i <= n; i++) {
       ratio = floor_rps > 0 ? sprintf("%.1f%%", 100 * rps[i] / floor_rps) : "-"
       slow = floor_p99 > 0 ? sprintf("%.1fx", p99[i] / floor_p99) : "-"
-      printf "%-16s %9.0f %8.2f %8.2f %12s %10s %12d %8d\n",
-        names[i], rps[i], p50[i], p99[i], ratio, slow, cpu[i], bad[i]
+      events = per[i] > 0 ? sprintf("%.0f", rps[i] * per[i]) : "-"
+      printf "%-16s %9.0f %9s %8.2f %8.2f %12s %10s %12d %8d %8s\n",
+        names[i], rps[i], events, p50[i], p99[i], ratio, slow, cpu[i], bad[i], (drained[i] == "" ? "-" : drained[i])
+      if (names[i] == "capi-batch") {
+        met = (rps[i] * 100 >= 30000 && p99[i] < 50 && left[i] == 0) ? "MET" : "NOT MET"
+        ingest = sprintf("target (capi-batch >= 30000 events/s, p99 < 50 ms, queue drained): %s (%.0f events/s, " \
+          "p99 %.2f ms, %s left after the drain wait)", met, rps[i] * 100, p99[i], left[i])
+      }
       if (names[i] == "get-account" && floor_rps > 0) {
         met = (rps[i] >= 0.4 * floor_rps && p99[i] < 20) ? "MET" : "NOT MET"
         target = sprintf("target (Get Account >= 40%% of floor req/s and p99 < 20 ms): %s (%.1f%%, p99 %.2f ms)",
@@ -282,4 +366,5 @@ awk '
       }
     }
     if (target != "") print target
+    if (ingest != "") print ingest
   }' "$results"
