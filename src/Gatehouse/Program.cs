@@ -1,6 +1,7 @@
 using Gatehouse.ApiAccounts;
 using Gatehouse.Cli;
 using Gatehouse.Data;
+using Gatehouse.Events;
 using Gatehouse.GraphQL;
 using Gatehouse.Hosting;
 using Gatehouse.Hub;
@@ -30,6 +31,9 @@ builder.Services.AddApiAccounts(builder.Configuration);
 // The hub and CAPIG GraphQL schemas and their transport.
 builder.Services.AddGatehouseGraphQL(builder.Configuration);
 
+// Events from pixels and servers, queued durably for publishing.
+builder.Services.AddEventIntake(builder.Configuration);
+
 // The hub UI: pages, sessions, invitations by mail.
 builder.Services.AddGatehouseHub(builder.Configuration);
 
@@ -43,6 +47,7 @@ app.MapGatehouseMetrics();
 app.MapTokenEndpoint();
 app.MapGraphQL<HubSchema>("/hub/graphql");
 app.MapGraphQL<CapigSchema>("/capig/graphql");
+app.MapEventIntake();
 app.MapGatehouseHub();
 
 try

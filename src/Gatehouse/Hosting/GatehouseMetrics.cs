@@ -19,6 +19,7 @@ public sealed class GatehouseMetrics
     private readonly Counter<long> _tokenRequests;
     private readonly Counter<long> _signIns;
     private readonly Counter<long> _invitationMails;
+    private readonly Counter<long> _eventsReceived;
 
     public GatehouseMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +35,9 @@ public sealed class GatehouseMetrics
             description: "Hub sign-ins by outcome (succeeded, invalid, locked_out, inactive).");
         _invitationMails = meter.CreateCounter<long>("gatehouse.invitation.mails",
             description: "Invitation mails by outcome (sent, failed, dropped because the outbox was full).");
+        _eventsReceived = meter.CreateCounter<long>("gatehouse.events.received",
+            description: "Events that reached the intake, by source (pixel, capi) and outcome "
+                + "(queued, dropped by a switch or filter, rejected, throttled because the queue was full).");
     }
 
     /// <summary>A GraphQL operation ran; it counts as an error when its result has any error.</summary>
@@ -56,6 +60,15 @@ public sealed class GatehouseMetrics
 
     /// <summary>An invitation mail was <c>sent</c>, <c>failed</c> to send, or <c>dropped</c> unqueued.</summary>
     public void InvitationMailed(string outcome) => _invitationMails.Add(1, Tag("outcome", outcome));
+
+    /// <summary>Events of one intake request: <c>queued</c>, <c>dropped</c>, <c>rejected</c> or <c>throttled</c>.</summary>
+    public void EventsReceived(string source, string outcome, long count)
+    {
+        if (count > 0)
+        {
+            _eventsReceived.Add(count, Tag("source", source), Tag("outcome", outcome));
+        }
+    }
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
 

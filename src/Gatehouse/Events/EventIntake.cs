@@ -1,0 +1,352 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Data;
+using Gatehouse.Hosting;
+using Gatehouse.Pixels;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Events;
+
+/// <summary>
+/// Where events come in: <c>POST /events</c> from browser pixels, one event a request, and
+/// <c>POST /capi/{pixelId}/events</c> from servers, in the Conversions API's own format. An event is
+/// answered only once it is stored, and stored only once it passed every check.
+/// </summary>
+public static class EventIntake
+{
+    /// <summary>Registers the intake's options, its pixel cache and the queue depth it guards.</summary>
+    public static IServiceCollection AddEventIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))
+            .Validate(o => o.MaxQueueDepth > 0, "Events:MaxQueueDepth must be at least 1.")
+            .Validate(o => o.MaxEventBytes is >= 1024 and <= 1024 * 1024,
+                "Events:MaxEventBytes must be from 1024 to 1048576.")
+            .Validate(o => o.MaxBatchBytes >= o.MaxEventBytes, "Events:MaxBatchBytes must be at least MaxEventBytes.")
+            .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.MaxClockSkew >= TimeSpan.Zero,
+                "Events:MaxEventAge must be positive and Events:MaxClockSkew not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<IntakePixels>();
+        services.AddSingleton<QueueDepth>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEventIntake(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/events", ReceivePixelEventAsync).DisableAntiforgery();
+        app.MapMethods("/events", [HttpMethods.Options], AllowPreflight);
+        app.MapPost("/capi/{pixelId}/events", ReceiveBatchAsync).DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>
+    /// A browser pixel's event. Browsers send it as <c>text/plain</c>, a CORS simple request; the answer names
+    /// the page's origin unless a domain filter blocks its site, and carries no cookies either way.
+    /// </summary>
+    private static async Task<IResult> ReceivePixelEventAsync(HttpContext context, [AsParameters] IntakeServices services)
+    {
+        var options = services.Options.Value;
+        var (body, problem) = await ReadBodyAsync(context, options.MaxEventBytes, ["text/plain", "application/json"]);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (Parse(body) is not JsonObject json)
+        {
+            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter, "The body must be a JSON object.");
+        }
+
+        if (PixelEvents.PixelIdOf(json) is not { } pixelId)
+        {
+            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
+                "fb.pixel_id is required: a Meta Pixel ID of 1 to 32 digits.");
+        }
+
+        var ct = context.RequestAborted;
+        var pixel = await services.Pixels.FindAsync(pixelId, ct);
+        if (Refusal(context, pixel, pixelId) is { } refusal)
+        {
+            return await RefuseAsync(services, pixel, pixelId, 1, "pixel", refusal);
+        }
+
+        var request = new PixelRequest(services.Clock.GetUtcNow().UtcDateTime, ClientAddress(context),
+            context.Request.Headers.UserAgent.ToString(), context.Request.Headers.Origin.ToString());
+        var incoming = PixelEvents.Read(json, request, pixel!.Enrich, options, out var error);
+        if (incoming is null)
+        {
+            return await RefuseAsync(services, pixel, pixelId, 1, "pixel",
+                IntakeResults.Error(context, 400, IntakeResults.InvalidParameter, error!), error);
+        }
+
+        AllowOrigin(context, pixel);
+        return await StoreAsync(context, services, pixel, [incoming], "pixel");
+    }
+
+    /// <summary>
+    /// A server's batch of up to 1,000 events, as the Conversions API takes them: JSON
+    /// (<c>{"data":[...]}</c>) or a form with a <c>data</c> field. The sender proves it may write to the pixel
+    /// with the pixel's own Conversions API access token, as a bearer token or an <c>access_token</c> field.
+    /// A batch with one bad event is refused whole, as the Conversions API does.
+    /// </summary>
+    private static async Task<IResult> ReceiveBatchAsync(
+        HttpContext context,
+        string pixelId,
+        [AsParameters] IntakeServices services)
+    {
+        if (PixelIdIsInvalid(pixelId))
+        {
+            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
+                "The path must name a Meta Pixel ID of 1 to 32 digits.");
+        }
+
+        var options = services.Options.Value;
+        var (body, problem) = await ReadBodyAsync(context, options.MaxBatchBytes,
+            ["application/json", "application/x-www-form-urlencoded"]);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (data, token) = ReadBatch(context, body);
+        var pixel = await services.Pixels.FindAsync(pixelId, context.RequestAborted);
+        if (pixel is not null && !TokenMatches(pixel.AccessToken, token))
+        {
+            return IntakeResults.Error(context, 401, IntakeResults.InvalidToken,
+                "Invalid OAuth access token: send the pixel's Conversions API access token.");
+        }
+
+        if (Refusal(context, pixel, pixelId) is { } refusal)
+        {
+            return await RefuseAsync(services, pixel, pixelId, data?.Count ?? 0, "capi", refusal);
+        }
+
+        var (events, error) = ReadEvents(data, services.Clock.GetUtcNow().UtcDateTime, options);
+        return error is null
+            ? await StoreAsync(context, services, pixel!, events, "capi")
+            : await RefuseAsync(services, pixel, pixelId, data?.Count ?? 0, "capi",
+                IntakeResults.Error(context, 400, IntakeResults.InvalidParameter, error), error);
+    }
+
+    private static NoContent AllowPreflight(HttpContext context)
+    {
+        if (context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
+        {
+            var headers = context.Response.Headers;
+            headers.AccessControlAllowOrigin = origin;
+            headers.AccessControlAllowMethods = "POST";
+            headers.AccessControlAllowHeaders = "Content-Type";
+            headers.AccessControlMaxAge = "86400";
+            headers.Vary = "Origin";
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static void AllowOrigin(HttpContext context, IntakePixel pixel)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        context.Response.Headers.Vary = "Origin";
+        var site = IncomingEvent.SiteOf(origin);
+        if (site.Length > 0 && FilterRules.ForSite(pixel.DomainFilters, pixel.PixelId, site) == FilterState.Publish)
+        {
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+        }
+    }
+
+    private static IResult? Refusal(HttpContext context, IntakePixel? pixel, string pixelId)
+    {
+        if (pixel is null)
+        {
+            return IntakeResults.Error(context, 404, IntakeResults.InvalidParameter,
+                $"Pixel {pixelId} is not connected to this gateway.");
+        }
+
+        return pixel.IsActive
+            ? null
+            : IntakeResults.Error(context, 403, IntakeResults.PermissionDenied,
+                $"Pixel {pixelId} is not receiving events: its receiving switch is off.");
+    }
+
+    private static async Task<IResult> RefuseAsync(
+        IntakeServices services,
+        IntakePixel? pixel,
+        string pixelId,
+        int events,
+        string source,
+        IResult answer,
+        string? reason = null)
+    {
+        var count = Math.Max(events, 1);
+        services.Metrics.EventsReceived(source, "rejected", count);
+        var why = reason ?? (pixel is null ? "unknown pixel" : "not receiving");
+        IntakeLog.Refused(services.Logger, count, pixelId, source, why);
+        if (pixel is not null)
+        {
+            await EventStore.CountRejectedAsync(services.Db, pixel, count, services.Clock.GetUtcNow().UtcDateTime,
+                CancellationToken.None);
+        }
+
+        return answer;
+    }
+
+    private static async Task<IResult> StoreAsync(
+        HttpContext context,
+        IntakeServices services,
+        IntakePixel pixel,
+        List<IncomingEvent> events,
+        string source)
+    {
+        var queued = events.Where(e => pixel.Publishes(e.EventName, e.Site)).ToList();
+        var dropped = events.Where(e => !pixel.Publishes(e.EventName, e.Site)).ToList();
+        var depth = services.Depth.Current;
+        if (queued.Count > 0 && depth + queued.Count > services.Options.Value.MaxQueueDepth)
+        {
+            services.Metrics.EventsReceived(source, "throttled", events.Count);
+            IntakeLog.QueueFull(services.Logger, events.Count, pixel.PixelId, depth);
+            context.Response.Headers.RetryAfter = "5";
+            return IntakeResults.Error(context, 503, IntakeResults.Temporary,
+                "The gateway's queue is full; try again in a few seconds.", "TemporaryException");
+        }
+
+        // Once the sender is waiting for the answer, a stored event must not be lost to its hanging up.
+        await EventStore.StoreAsync(services.Db, pixel, queued, dropped, services.Clock.GetUtcNow().UtcDateTime,
+            CancellationToken.None);
+        services.Depth.Added(queued.Count);
+        services.Metrics.EventsReceived(source, "queued", queued.Count);
+        services.Metrics.EventsReceived(source, "dropped", dropped.Count);
+        IntakeLog.Stored(services.Logger, queued.Count, dropped.Count, pixel.PixelId);
+        return IntakeResults.Received(context, events.Count);
+    }
+
+    private static (List<IncomingEvent> Events, string? Error) ReadEvents(
+        JsonArray? data,
+        DateTime now,
+        IntakeOptions options)
+    {
+        if (data is not { Count: > 0 and <= IntakeOptions.MaxEventsPerRequest })
+        {
+            return ([], $"data is required: a list of 1 to {IntakeOptions.MaxEventsPerRequest} events.");
+        }
+
+        var events = new List<IncomingEvent>(data.Count);
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (ServerEvents.Read(data[i], $"data[{i}]", now, options, out var error) is not { } incoming)
+            {
+                return ([], error);
+            }
+
+            events.Add(incoming);
+        }
+
+        return (events, null);
+    }
+
+    // The token may come as a bearer token, in the query string or in the body, as the Graph API allows.
+    private static (JsonArray? Data, string? Token) ReadBatch(HttpContext context, byte[] body)
+    {
+        string? token = null;
+        JsonNode? data;
+        if (context.Request.HasFormContentType)
+        {
+            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+            data = form.TryGetValue("data", out var text) ? Parse(Encoding.UTF8.GetBytes(text.ToString())) : null;
+            token = form.TryGetValue("access_token", out var formToken) ? formToken.ToString() : null;
+        }
+        else
+        {
+            var json = Parse(body) as JsonObject;
+            data = json?["data"];
+            token = json?["access_token"] is JsonValue value && value.TryGetValue<string>(out var bodyToken)
+                ? bodyToken
+                : null;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (context.Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            token = queryToken;
+        }
+
+        return (data as JsonArray, token);
+    }
+
+    // Hashing first makes the comparison take the same time whatever the lengths of the two tokens.
+    private static bool TokenMatches(string? stored, string? sent) =>
+        stored is not null && sent is not null && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(stored)), SHA256.HashData(Encoding.UTF8.GetBytes(sent)));
+
+    private static bool PixelIdIsInvalid(string pixelId) =>
+        pixelId.Length is 0 or > PixelIds.MaxLength || !pixelId.All(char.IsAsciiDigit);
+
+    private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(
+        HttpContext context,
+        int maxBytes,
+        string[] mediaTypes)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim() ?? "";
+        if (!mediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return ([], IntakeResults.Error(context, 415, IntakeResults.InvalidParameter,
+                $"Content-Type must be {string.Join(" or ", mediaTypes)}."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            buffer.SetLength(maxBytes + 1L);
+        }
+
+        return buffer.Length > maxBytes
+            ? ([], IntakeResults.Error(context, 413, IntakeResults.InvalidParameter,
+                $"The body must be at most {maxBytes} bytes."))
+            : (buffer.ToArray(), null);
+    }
+
+    private static JsonNode? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : null;
+
+    /// <summary>The services every intake request uses.</summary>
+    private sealed record IntakeServices(
+        IntakePixels Pixels,
+        GatehouseDbContext Db,
+        QueueDepth Depth,
+        TimeProvider Clock,
+        GatehouseMetrics Metrics,
+        IOptions<IntakeOptions> Options,
+        ILoggerFactory Loggers)
+    {
+        public ILogger Logger => Loggers.CreateLogger(typeof(EventIntake));
+    }
+}
