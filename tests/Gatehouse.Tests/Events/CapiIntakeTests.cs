@@ -7,9 +7,9 @@ using Gatehouse.Tests.Infrastructure;
 namespace Gatehouse.Tests.Events;
 
 /// <summary><c>POST /capi/{pixelId}/events</c>: the Conversions API's own format, from servers.</summary>
-public sealed class CapiIntakeTests(GatehouseApplication app) : IClassFixture<GatehouseApplication>
+public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<IntakeApplication>
 {
-    private readonly GatehouseApplication _app = app.Uncached();
+    private readonly GatehouseApplication _app = intake.App;
 
     [Fact]
     public async Task CapiBatch_ValidEvents_AnswersLikeTheConversionsApiAndQueuesThemHashed()

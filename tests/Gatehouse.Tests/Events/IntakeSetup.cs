@@ -15,13 +15,6 @@ public sealed record ConnectedPixel(string TenantId, string PixelId, string Acce
 
 public static class IntakeSetup
 {
-    /// <summary>Settings of an application whose intake reads pixels afresh on every request.</summary>
-    public static GatehouseApplication Uncached(this GatehouseApplication app)
-    {
-        app.Settings["Events:PixelCacheDuration"] = "00:00:00";
-        return app;
-    }
-
     /// <summary>A new account with one pixel connected through <c>setupPixelSignalConfig</c>.</summary>
     public static async Task<ConnectedPixel> ConnectPixelAsync(this GatehouseApplication app, bool enrichment = true)
     {

@@ -8,9 +8,9 @@ using Gatehouse.Tests.Infrastructure;
 namespace Gatehouse.Tests.Events;
 
 /// <summary><c>POST /events</c>: one event a request, as the browser pixel's gateway plugin sends it.</summary>
-public sealed class PixelIntakeTests(GatehouseApplication app) : IClassFixture<GatehouseApplication>
+public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<IntakeApplication>
 {
-    private readonly GatehouseApplication _app = app.Uncached();
+    private readonly GatehouseApplication _app = intake.App;
 
     /// <summary>The body of the reference's captured browser event (§5.1), for the given pixel.</summary>
     private static string Captured(string pixelId, string advancedMatching = "{}") => $$$"""

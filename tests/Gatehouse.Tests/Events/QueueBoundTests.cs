@@ -5,15 +5,9 @@ using Gatehouse.Tests.Infrastructure;
 namespace Gatehouse.Tests.Events;
 
 /// <summary>At its bound the queue refuses new events whole, with a temporary error senders retry.</summary>
-public sealed class QueueBoundTests : IClassFixture<GatehouseApplication>
+public sealed class QueueBoundTests(SmallQueueApplication intake) : IClassFixture<SmallQueueApplication>
 {
-    private readonly GatehouseApplication _app;
-
-    public QueueBoundTests(GatehouseApplication app)
-    {
-        app.Uncached().Settings["Events:MaxQueueDepth"] = "5";
-        _app = app;
-    }
+    private readonly GatehouseApplication _app = intake.App;
 
     [Fact]
     public async Task CapiBatch_QueueAtItsBound_Answers503WithRetryAfterAndStoresNothing()
