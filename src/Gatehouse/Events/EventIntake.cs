@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gatehouse.Data;
 using Gatehouse.Hosting;
 using Gatehouse.Pixels;
 using Microsoft.AspNetCore.Http.Features;
@@ -31,6 +30,8 @@ public static class EventIntake
             .ValidateOnStart();
         services.AddSingleton<IntakePixels>();
         services.AddSingleton<QueueDepth>();
+        services.AddSingleton<EventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         return services;
     }
 
@@ -186,8 +187,7 @@ public static class EventIntake
         IntakeLog.Refused(services.Logger, count, pixelId, source, why);
         if (pixel is not null)
         {
-            await EventStore.CountRejectedAsync(services.Db, pixel, count, services.Clock.GetUtcNow().UtcDateTime,
-                CancellationToken.None);
+            await services.Writer.WriteAsync(new EventWrite(pixel, [], [], count, services.Clock.GetUtcNow().UtcDateTime));
         }
 
         return answer;
@@ -212,9 +212,9 @@ public static class EventIntake
                 "The gateway's queue is full; try again in a few seconds.", "TemporaryException");
         }
 
-        // Once the sender is waiting for the answer, a stored event must not be lost to its hanging up.
-        await EventStore.StoreAsync(services.Db, pixel, queued, dropped, services.Clock.GetUtcNow().UtcDateTime,
-            CancellationToken.None);
+        // The write goes on if the sender hangs up: once queued for storing, its events are stored.
+        await services.Writer.WriteAsync(new EventWrite(pixel, queued, dropped, 0,
+            services.Clock.GetUtcNow().UtcDateTime));
         services.Depth.Added(queued.Count);
         services.Metrics.EventsReceived(source, "queued", queued.Count);
         services.Metrics.EventsReceived(source, "dropped", dropped.Count);
@@ -340,7 +340,7 @@ public static class EventIntake
     /// <summary>The services every intake request uses.</summary>
     private sealed record IntakeServices(
         IntakePixels Pixels,
-        GatehouseDbContext Db,
+        EventWriter Writer,
         QueueDepth Depth,
         TimeProvider Clock,
         GatehouseMetrics Metrics,

@@ -36,27 +36,21 @@ public static class ServerEvents
             return null;
         }
 
-        var payload = new JsonObject();
-        foreach (var (key, value) in source!)
+        // The parsed request is the gateway's own, so the event is rewritten in place rather than copied.
+        var payload = source!;
+        if (payload["user_data"] is JsonObject sent)
         {
-            if (key == "user_data")
+            var userData = new JsonObject();
+            if (UserDataHasher.AddTo(userData, sent) is { } field)
             {
-                var userData = new JsonObject();
-                if (UserDataHasher.AddTo(userData, (JsonObject)value!) is { } field)
-                {
-                    error = $"{path}.user_data.{field} must be a string or a list of strings.";
-                    return null;
-                }
+                error = $"{path}.user_data.{field} must be a string or a list of strings.";
+                return null;
+            }
 
-                payload[key] = userData;
-            }
-            else
-            {
-                payload[key] = value?.DeepClone();
-            }
+            payload["user_data"] = userData;
         }
 
-        payload["event_time"] = EventTime(source["event_time"]);
+        payload["event_time"] = EventTime(payload["event_time"]);
         return Finish(payload, path, options, out error);
     }
 
