@@ -1,6 +1,7 @@
 using Gatehouse.ApiAccounts;
 using Gatehouse.Cli;
 using Gatehouse.Data;
+using Gatehouse.Events;
 using Gatehouse.GraphQL;
 using Gatehouse.Hosting;
 using Gatehouse.Hub;
@@ -32,6 +33,9 @@ builder.Services.AddGatehouseGraphQL(builder.Configuration);
 
 // The hub UI: pages, sessions, invitations by mail.
 builder.Services.AddGatehouseHub(builder.Configuration);
+
+// Publishing queued events to Meta's Conversions API, in the background.
+builder.Services.AddEventPublishing(builder.Configuration);
 
 var app = builder.Build();
 
