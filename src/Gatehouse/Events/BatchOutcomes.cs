@@ -74,12 +74,14 @@ public static class BatchOutcomes
 
     /// <summary>
     /// The batch may succeed later: each row waits for its next attempt, free for any instance, except rows
-    /// that used their last attempt, which go as failed. Returns how many went.
+    /// that used their last attempt, which go as failed and leave <paramref name="error"/> on the pixel, as
+    /// a refusal does. Returns how many went and whether the pixel's error state changed.
     /// </summary>
-    public static async Task<int> RetryLaterAsync(
+    public static async Task<(int Removed, bool Changed)> RetryLaterAsync(
         GatehouseDbContext db,
         string owner,
         IReadOnlyList<QueuedEvent> batch,
+        PixelError error,
         int maxAttempts,
         Func<int, TimeSpan> backoff,
         DateTime now,
@@ -89,6 +91,7 @@ public static class BatchOutcomes
         var spent = batch.Where(e => e.Attempts + 1 >= maxAttempts).ToList();
         var removed = await RemoveAsync(db, owner, spent, ct);
         await TrafficCounter.AddAsync(db, Counts(removed, now, count => count.Failed += 1), ct);
+        var changed = removed.Count > 0 && await MarkPixelAsync(db, batch[0].PixelId, error, ct);
         foreach (var group in batch.Where(e => e.Attempts + 1 < maxAttempts).GroupBy(e => e.Attempts))
         {
             var ids = group.Select(e => e.Id).ToList();
@@ -104,13 +107,15 @@ public static class BatchOutcomes
         }
 
         await transaction.CommitAsync(ct);
-        return removed.Count;
+        return (removed.Count, changed);
     }
 
     /// <summary>
     /// Sets the pixel's <c>ApiErrorCode</c> and <c>BadToken</c>; true when they differ from what was stored.
     /// A failure without a Graph API code leaves the stored code as it was.
     /// </summary>
+    // Limitation: events that run out of attempts without any Graph API error (timeouts, lost connections,
+    // HTTP errors with no error object) leave apiErrorCode as it was, so the pixel does not show them.
     private static async Task<bool> MarkPixelAsync(
         GatehouseDbContext db,
         string pixelId,

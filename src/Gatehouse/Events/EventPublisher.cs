@@ -65,6 +65,8 @@ public sealed class EventPublisher(
                 return false;
             }
 
+            // Limitation: a round waits for its slowest request before the next one starts, so with many
+            // pixels one slow answer holds the others back for up to ConversionsApi:Timeout.
             await Task.WhenAll(batches.Select(batch => PublishAsync(batch, stoppingToken)));
             return true;
         }
@@ -158,20 +160,30 @@ public sealed class EventPublisher(
             return;
         }
 
+        var badToken = result.Error?.Code == GraphApiError.InvalidTokenCode;
+        var error = new PixelError(result.Error?.ApiErrorCode, badToken);
         if (result.Outcome == PublishOutcome.Permanent)
         {
-            var badToken = result.Error?.Code == GraphApiError.InvalidTokenCode;
-            await RecordRefusalAsync(db, batch, result, new PixelError(result.Error?.ApiErrorCode, badToken));
+            // Limitation: the Conversions API refuses a whole batch for one invalid event, and the publisher
+            // does not split the batch to find it, so the batch's other events are counted as failed too.
+            await RecordRefusalAsync(db, batch, result, error);
             return;
         }
 
-        var spent = await BatchOutcomes.RetryLaterAsync(
-            db, LeaseOwner, events, _options.MaxAttempts, Backoff, Now(), CancellationToken.None);
+        var (spent, changed) = await BatchOutcomes.RetryLaterAsync(
+            db, LeaseOwner, events, error, _options.MaxAttempts, Backoff, Now(), CancellationToken.None);
         Left("failed", spent);
         PublisherLog.Retrying(logger, events.Count, batch.Target.PixelId, result.Reason,
             events.Max(e => e.Attempts) + 1, _options.MaxAttempts, spent);
+        if (changed)
+        {
+            PublisherLog.Refused(
+                logger, batch.Target.PixelId, result.Reason, spent, error.ApiErrorCode, error.BadToken);
+        }
     }
 
+    // Limitation: after a token error the pixel's later events are still sent, one batch at a time, and
+    // refused and counted as failed until a new token is stored; they are not held back for it.
     private async Task RecordRefusalAsync(
         GatehouseDbContext db,
         PixelBatch batch,
@@ -205,6 +217,8 @@ public sealed class EventPublisher(
         metrics.EventsFinished(outcome, count);
     }
 
+    // Limitation: between two counts the depth moves only with this instance's own changes, so it misses what
+    // other instances publish and the events that went with a deleted pixel until the next count.
     private async Task<long> CountQueueAsync(CancellationToken ct)
     {
         try

@@ -121,6 +121,25 @@ public sealed class EventPublisherTests(PublishingApplication fixture) : IClassF
 
         Assert.Equal(MaxAttempts, _capi.RequestsFor(pixelId).Count);
         Assert.Equal((0, 0, 1), await _app.CountsAsync(pixelId));
+        var pixel = await _app.PixelAsync(pixelId);
+        Assert.Equal(("2.0", false), (pixel.ApiErrorCode, pixel.BadToken));
+    }
+
+    [Fact]
+    public async Task Publish_BareGatewayErrorOnEveryAttempt_GivesUpAndLeavesApiErrorCode()
+    {
+        var (tenantId, pixelId) = await _app.ConnectPixelAsync();
+        _capi.Script(pixelId, CapiAnswer.BadGateway, CapiAnswer.BadGateway, CapiAnswer.BadGateway);
+
+        await _app.EnqueueAsync(tenantId, pixelId, 1);
+        await WaitForAttemptsAsync(pixelId, 1);
+        _app.Clock.Advance(BackoffBase);
+        await WaitForAttemptsAsync(pixelId, 2);
+        _app.Clock.Advance(BackoffBase * 2);
+        await _app.WaitUntilDrainedAsync(pixelId);
+
+        Assert.Equal([502, 502, 502], _capi.RequestsFor(pixelId).Select(r => r.Status));
+        Assert.Equal((0, 0, 1), await _app.CountsAsync(pixelId));
         Assert.Null((await _app.PixelAsync(pixelId)).ApiErrorCode);
     }
 

@@ -34,6 +34,9 @@ public sealed record CapiAnswer(int Status, string Body)
     public static CapiAnswer InvalidParameter { get; } =
         GraphError(400, 100, null, "GraphMethodException", false);
 
+    /// <summary>A proxy's error page: no Graph API error object.</summary>
+    public static CapiAnswer BadGateway { get; } = new(502, "<html><body>502 Bad Gateway</body></html>");
+
     /// <summary>No answer at all: the request hangs until the caller gives up on it.</summary>
     public static CapiAnswer Hang { get; } = new(0, "");
 
