@@ -9,6 +9,7 @@ public sealed class ConversionsApiClientTests
     [InlineData(500, null, false, PublishOutcome.Transient)]
     [InlineData(503, null, false, PublishOutcome.Transient)]
     [InlineData(429, null, false, PublishOutcome.Transient)]
+    [InlineData(408, null, false, PublishOutcome.Transient)]
     [InlineData(400, 1, false, PublishOutcome.Transient)]
     [InlineData(400, 2, false, PublishOutcome.Transient)]
     [InlineData(400, 4, false, PublishOutcome.Transient)]
