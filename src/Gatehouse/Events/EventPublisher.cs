@@ -31,19 +31,28 @@ public sealed class EventPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Enabled)
+        if (_options.Enabled)
+        {
+            PublisherLog.Started(logger, _options.BaseUrl, LeaseOwner, _options.Parallelism);
+        }
+        else
         {
             PublisherLog.Disabled(logger);
-            return;
         }
 
-        PublisherLog.Started(logger, _options.BaseUrl, LeaseOwner, _options.Parallelism);
         var counted = await CountQueueAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             if (clock.GetElapsedTime(counted) >= _options.QueueDepthRefreshInterval)
             {
                 counted = await CountQueueAsync(stoppingToken);
+            }
+
+            // An instance that does not publish still takes events in, and its intake needs the depth.
+            if (!_options.Enabled)
+            {
+                await Task.Delay(_options.QueueDepthRefreshInterval, clock, stoppingToken);
+                continue;
             }
 
             var wave = await RunRoundAsync(stoppingToken);

@@ -11,7 +11,8 @@ public static partial class PublisherLog
         EventName = "PublisherStarted")]
     public static partial void Started(ILogger logger, string baseUrl, string leaseOwner, int parallelism);
 
-    [LoggerMessage(2, LogLevel.Information, "Publishing is turned off (ConversionsApi:Enabled is false)",
+    [LoggerMessage(2, LogLevel.Information,
+        "Publishing is turned off (ConversionsApi:Enabled is false): queued events wait for an instance that publishes",
         EventName = "PublisherDisabled")]
     public static partial void Disabled(ILogger logger);
 

@@ -25,7 +25,11 @@ public sealed class ConversionsApiClientTests
     [InlineData(403, 200, false, PublishOutcome.Permanent)]
     [InlineData(404, null, false, PublishOutcome.Permanent)]
     [InlineData(200, null, false, PublishOutcome.Published)]
-    public void Classify_StatusAndGraphCode_SortsIntoOutcome(int status, int? code, bool isTransient, PublishOutcome expected)
+    public void Classify_StatusAndGraphCode_SortsIntoOutcome(
+        int status,
+        int? code,
+        bool isTransient,
+        PublishOutcome expected)
     {
         var error = code is { } value ? new GraphApiError(value, null, "OAuthException", isTransient, "trace") : null;
 

@@ -27,6 +27,7 @@ public sealed class PublishingApplication : IAsyncLifetime
     /// <summary>The settings that point an application at <paramref name="capi"/>, with short waits.</summary>
     public static void Configure(GatehouseApplication app, FakeConversionsApi capi)
     {
+        app.Settings["ConversionsApi:Enabled"] = "true";
         app.Settings["ConversionsApi:BaseUrl"] = capi.BaseUrl;
         app.Settings["ConversionsApi:DefaultApiVersion"] = DefaultApiVersion;
         app.Settings["ConversionsApi:BatchSize"] = "3";
