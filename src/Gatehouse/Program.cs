@@ -31,11 +31,12 @@ builder.Services.AddApiAccounts(builder.Configuration);
 // The hub and CAPIG GraphQL schemas and their transport.
 builder.Services.AddGatehouseGraphQL(builder.Configuration);
 
-// Events from pixels and servers, queued durably for publishing.
-builder.Services.AddEventIntake(builder.Configuration);
-
 // The hub UI: pages, sessions, invitations by mail.
 builder.Services.AddGatehouseHub(builder.Configuration);
+
+// The data plane: events from pixels and servers, stored durably, published to Meta's Conversions API.
+builder.Services.AddEventIntake(builder.Configuration);
+builder.Services.AddEventPublishing(builder.Configuration);
 
 var app = builder.Build();
 

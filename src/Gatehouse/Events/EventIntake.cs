@@ -17,24 +17,6 @@ namespace Gatehouse.Events;
 /// </summary>
 public static class EventIntake
 {
-    /// <summary>Registers the intake's options, its pixel cache and the queue depth it guards.</summary>
-    public static IServiceCollection AddEventIntake(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))
-            .Validate(o => o.MaxQueueDepth > 0, "Events:MaxQueueDepth must be at least 1.")
-            .Validate(o => o.MaxEventBytes is >= 1024 and <= 1024 * 1024,
-                "Events:MaxEventBytes must be from 1024 to 1048576.")
-            .Validate(o => o.MaxBatchBytes >= o.MaxEventBytes, "Events:MaxBatchBytes must be at least MaxEventBytes.")
-            .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.MaxClockSkew >= TimeSpan.Zero,
-                "Events:MaxEventAge must be positive and Events:MaxClockSkew not negative.")
-            .ValidateOnStart();
-        services.AddSingleton<IntakePixels>();
-        services.AddSingleton<QueueDepth>();
-        services.AddSingleton<EventWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapEventIntake(this IEndpointRouteBuilder app)
     {
         app.MapPost("/events", ReceivePixelEventAsync).DisableAntiforgery();
@@ -216,6 +198,10 @@ public static class EventIntake
         await services.Writer.WriteAsync(new EventWrite(pixel, queued, dropped, 0,
             services.Clock.GetUtcNow().UtcDateTime));
         services.Depth.Added(queued.Count);
+        if (queued.Count > 0)
+        {
+            services.Signal.Notify();
+        }
         services.Metrics.EventsReceived(source, "queued", queued.Count);
         services.Metrics.EventsReceived(source, "dropped", dropped.Count);
         IntakeLog.Stored(services.Logger, queued.Count, dropped.Count, pixel.PixelId);
@@ -342,6 +328,7 @@ public static class EventIntake
         IntakePixels Pixels,
         EventWriter Writer,
         QueueDepth Depth,
+        PublishSignal Signal,
         TimeProvider Clock,
         GatehouseMetrics Metrics,
         IOptions<IntakeOptions> Options,

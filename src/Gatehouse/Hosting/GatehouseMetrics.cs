@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Gatehouse.Events;
 using Gatehouse.Users;
 
 namespace Gatehouse.Hosting;
@@ -14,14 +15,20 @@ public sealed class GatehouseMetrics
     // Most operations take milliseconds; the execution timeout (10 s by default) bounds the top bucket.
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    // Conversions API requests take tens to hundreds of milliseconds; ConversionsApi:Timeout (30 s) bounds them.
+    private static readonly double[] PublishBuckets = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
     private readonly Counter<long> _graphQLRequests;
     private readonly Histogram<double> _graphQLDuration;
     private readonly Counter<long> _tokenRequests;
     private readonly Counter<long> _signIns;
     private readonly Counter<long> _invitationMails;
     private readonly Counter<long> _eventsReceived;
+    private readonly Counter<long> _publisherEvents;
+    private readonly Counter<long> _publishAttempts;
+    private readonly Histogram<double> _publishDuration;
 
-    public GatehouseMetrics(IMeterFactory meterFactory)
+    public GatehouseMetrics(IMeterFactory meterFactory, QueueDepth queueDepth)
     {
         var meter = meterFactory.Create(MeterName);
         _graphQLRequests = meter.CreateCounter<long>("gatehouse.graphql.requests",
@@ -38,6 +45,15 @@ public sealed class GatehouseMetrics
         _eventsReceived = meter.CreateCounter<long>("gatehouse.events.received",
             description: "Events that reached the intake, by source (pixel, capi) and outcome "
                 + "(queued, dropped by a switch or filter, rejected, throttled because the queue was full).");
+        _publisherEvents = meter.CreateCounter<long>("gatehouse.publisher.events",
+            description: "Events that left the queue by outcome (published, failed, dropped by the switch).");
+        _publishAttempts = meter.CreateCounter<long>("gatehouse.publisher.attempts",
+            description: "Conversions API requests by outcome (ok, transient, permanent).");
+        _publishDuration = meter.CreateHistogram("gatehouse.publisher.request.duration", unit: "s",
+            description: "Time Conversions API requests took, by outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PublishBuckets });
+        meter.CreateObservableGauge("gatehouse.queue.depth", () => queueDepth.Current,
+            description: "Accepted events waiting to be published, as this instance last counted them.");
     }
 
     /// <summary>A GraphQL operation ran; it counts as an error when its result has any error.</summary>
@@ -68,6 +84,22 @@ public sealed class GatehouseMetrics
         {
             _eventsReceived.Add(count, Tag("source", source), Tag("outcome", outcome));
         }
+    }
+
+    /// <summary>Events left the queue: <c>published</c>, <c>failed</c> or <c>dropped</c>.</summary>
+    public void EventsFinished(string outcome, long count)
+    {
+        if (count > 0)
+        {
+            _publisherEvents.Add(count, Tag("outcome", outcome));
+        }
+    }
+
+    /// <summary>A Conversions API request ended: <c>ok</c>, <c>transient</c> or <c>permanent</c>.</summary>
+    public void PublishAttempted(string outcome, TimeSpan elapsed)
+    {
+        _publishAttempts.Add(1, Tag("outcome", outcome));
+        _publishDuration.Record(elapsed.TotalSeconds, Tag("outcome", outcome));
     }
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);

@@ -1,4 +1,6 @@
 using System.Net;
+using Gatehouse.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -20,6 +22,7 @@ public static class MetricsExtensions
             .Validate(options => options.AllowedNetworks.All(n => IPNetwork.TryParse(n, out _)),
                 "Metrics:AllowedNetworks must hold CIDR ranges such as 10.0.0.0/8 or fd00::/8.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<QueueDepth>();
         builder.Services.AddSingleton<GatehouseMetrics>();
         if (!section.GetValue(nameof(MetricsOptions.Enabled), true))
         {

@@ -53,6 +53,10 @@ public static partial class PixelSetup
         pixel.Name = name;
         pixel.ApiVersion = apiVersion;
         pixel.ProtectedAccessToken = context.GetService<PixelTokens>().Protect(accessToken);
+
+        // A new token deserves a fresh start: the next publish shows whether Meta takes it.
+        pixel.BadToken = false;
+        pixel.ApiErrorCode = null;
         pixel.UpdatedAt = now;
         await SaveAsync(db, pixelId, ct);
 

@@ -14,7 +14,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [Fact]
     public async Task CapiBatch_ValidEvents_AnswersLikeTheConversionsApiAndQueuesThemHashed()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(),
@@ -39,7 +39,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [Fact]
     public async Task CapiBatch_FormWithTokenField_IsAcceptedAsTheGraphApiTakesIt()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         var data = JsonNode.Parse(IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"))!["data"]!.ToJsonString();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -59,7 +59,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [InlineData("")]
     public async Task CapiBatch_WrongToken_Answers401AndStoresNothing(string token)
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"),
@@ -85,7 +85,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
         string value,
         string message)
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         var batch = JsonNode.Parse(IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead", "Lead", "Lead"))!;
         batch["data"]![1]![field] = JsonNode.Parse(value);
@@ -105,7 +105,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [InlineData(30)]
     public async Task CapiBatch_EventTimeOutsideTheWindow_IsRefused(int minutesFromNow)
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel,
@@ -121,7 +121,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [InlineData(1001)]
     public async Task CapiBatch_NoEventsOrMoreThanAThousand_IsRefused(int count)
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         var names = Enumerable.Repeat("PageView", count).ToArray();
 
@@ -135,7 +135,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [Fact]
     public async Task CapiBatch_AThousandEvents_AreAllQueued()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         var names = Enumerable.Range(0, 1000).Select(i => i % 2 == 0 ? "PageView" : "ViewContent").ToArray();
 
@@ -161,7 +161,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [Fact]
     public async Task CapiBatch_ReceivingSwitchedOff_Answers403AndCountsTheEventsRejected()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var api = await _app.CreateApiClientAsync();
         await api.PostGraphQLAsync(Pixels.PixelSamples.Receive,
             Pixels.PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), Pixels.PixelSamples.Endpoint);
@@ -177,7 +177,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [Fact]
     public async Task CapiBatch_PublishingSwitchedOff_CountsEventsReceivedAndDroppedWithoutQueueing()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var api = await _app.CreateApiClientAsync();
         await api.PostGraphQLAsync(Pixels.PixelSamples.Publish,
             Pixels.PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), Pixels.PixelSamples.Endpoint);
@@ -195,7 +195,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     [InlineData("application/xml")]
     public async Task CapiBatch_OtherContentType_Answers415(string mediaType)
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         using var content = new StringContent(IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"), Encoding.UTF8, mediaType);
 

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Gatehouse.Events;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Tests.Pixels;
-using Gatehouse.Tests.Tenants;
 using Gatehouse.Usage;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,17 +14,17 @@ public sealed record ConnectedPixel(string TenantId, string PixelId, string Acce
 
 public static class IntakeSetup
 {
-    /// <summary>A new account with one pixel connected through <c>setupPixelSignalConfig</c>.</summary>
-    public static async Task<ConnectedPixel> ConnectPixelAsync(this GatehouseApplication app, bool enrichment = true)
+    /// <summary>
+    /// A new account with one pixel connected through <c>setupPixelSignalConfig</c>, with event enrichment on
+    /// or off, and the access token that senders of its events must present.
+    /// </summary>
+    public static async Task<ConnectedPixel> ConnectSendingPixelAsync(
+        this GatehouseApplication app,
+        bool enrichment = true)
     {
-        var tenantId = await app.AddTenantAsync(name: "Intake Account");
+        var (tenantId, pixelId) = await app.ConnectPixelAsync();
         await app.WithDbAsync(db => db.Tenants.Where(t => t.Id == tenantId)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.EventEnrichment, enrichment)));
-        var pixelId = AccountSeeding.NewPixelIds(1)[0];
-        using var client = await app.CreateApiClientAsync();
-        var response = await client.PostGraphQLAsync(PixelSamples.Create,
-            PixelSamples.CreateVariables(tenantId, pixelId), PixelSamples.Endpoint);
-        Assert.Null(response.Json["errors"]);
         return new ConnectedPixel(tenantId, pixelId, PixelSamples.AccessToken);
     }
 
@@ -84,13 +83,8 @@ public static class IntakeSetup
         return new JsonObject { ["data"] = data }.ToJsonString();
     }
 
-    public static async Task<List<QueuedEvent>> QueuedAsync(this GatehouseApplication app, ConnectedPixel pixel)
-    {
-        List<QueuedEvent> queued = [];
-        await app.WithDbAsync(async db => queued = await db.QueuedEvents.AsNoTracking()
-            .Where(e => e.PixelId == pixel.PixelId).OrderBy(e => e.Id).ToListAsync());
-        return queued;
-    }
+    public static Task<List<QueuedEvent>> QueuedAsync(this GatehouseApplication app, ConnectedPixel pixel) =>
+        app.QueuedAsync(pixel.PixelId);
 
     /// <summary>The pixel's counts summed over every bucket: received, dropped, rejected.</summary>
     public static async Task<(long Received, long Dropped, long Rejected)> CountsAsync(

@@ -20,7 +20,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [Fact]
     public async Task PixelEvent_CapturedBrowserBody_IsQueuedAsAServerEventFromTheRequest()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
 
         using var response = await client.PostPixelEventAsync(Captured(pixel.PixelId));
@@ -48,7 +48,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [InlineData(false)]
     public async Task PixelEvent_AdvancedMatching_IsHashedWithEnrichmentAndLeftOutWithout(bool enrichment)
     {
-        var pixel = await _app.ConnectPixelAsync(enrichment);
+        var pixel = await _app.ConnectSendingPixelAsync(enrichment);
         using var client = _app.CreateClient();
 
         await client.PostPixelEventAsync(Captured(pixel.PixelId, """{"em":"Jane.Doe@Example.com","ph":"+1 (650) 555-0100"}"""));
@@ -77,7 +77,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [Fact]
     public async Task PixelEvent_BlockedSite_IsCountedDroppedAndTheOriginIsNotAllowed()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         await _app.WithDbAsync(async db =>
         {
             db.DomainFilters.Add(new DomainFilter
@@ -102,7 +102,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [Fact]
     public async Task PixelEvent_DroppedEventName_IsCountedButNotQueued()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         await _app.WithDbAsync(async db =>
         {
             db.EventFilters.Add(new EventFilter
@@ -142,7 +142,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [Fact]
     public async Task PixelEvent_NoEventName_IsRefusedAndCountedRejected()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
 
         using var response = await client.PostPixelEventAsync($$"""{"fb.pixel_id":"{{pixel.PixelId}}"}""");
@@ -156,7 +156,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [Fact]
     public async Task PixelEvent_LargerThanTheLimit_Answers413()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         var padding = new string('x', 40 * 1024);
 

@@ -12,7 +12,7 @@ public sealed class QueueBoundTests(SmallQueueApplication intake) : IClassFixtur
     [Fact]
     public async Task CapiBatch_QueueAtItsBound_Answers503WithRetryAfterAndStoresNothing()
     {
-        var pixel = await _app.ConnectPixelAsync();
+        var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
         using var first = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "A", "B", "C"));
 

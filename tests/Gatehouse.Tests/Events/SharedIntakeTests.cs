@@ -14,7 +14,7 @@ public sealed class SharedIntakeTests
         await using var second = new GatehouseApplication(database);
         await first.InitializeAsync();
         await second.InitializeAsync();
-        var pixel = await first.ConnectPixelAsync();
+        var pixel = await first.ConnectSendingPixelAsync();
         using var toFirst = first.CreateClient();
         using var toSecond = second.CreateClient();
         var names = Enumerable.Repeat("Purchase", 50).ToArray();

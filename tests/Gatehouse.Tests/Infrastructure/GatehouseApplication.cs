@@ -42,6 +42,9 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("ConnectionStrings:Gatehouse", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+
+        // No test publishes to Meta: those that publish turn it on, towards a fake Conversions API.
+        builder.UseSetting("ConversionsApi:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,96 @@
+using Gatehouse.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Events;
+
+/// <summary>
+/// Takes and gives back leases on queued events. A lease is a conditional UPDATE that only touches rows
+/// that are due and free (or whose lease lapsed), so instances sharing a database never take the same
+/// events: on PostgreSQL the second of two racing updates re-checks the condition on the row the first
+/// wrote, and SQLite runs one writer at a time.
+/// </summary>
+public static class EventLeases
+{
+    /// <summary>
+    /// Leases the oldest due events, grouped into at most <paramref name="batches"/> batches of one pixel
+    /// each and at most <paramref name="batchSize"/> events, in arrival order, oldest batch first.
+    /// </summary>
+    public static async Task<List<List<QueuedEvent>>> TakeAsync(
+        GatehouseDbContext db,
+        string owner,
+        DateTime now,
+        TimeSpan duration,
+        int batchSize,
+        int batches,
+        CancellationToken ct)
+    {
+        var due = await db.QueuedEvents.AsNoTracking()
+            .Where(e => e.NextAttemptAt <= now && (e.LeaseOwner == null || e.LeaseExpiresAt <= now))
+            .OrderBy(e => e.Id)
+            .Take(batchSize * batches)
+            .Select(e => new QueuedEventKey(e.Id, e.PixelId))
+            .ToListAsync(ct);
+        var chosen = Group(due, e => e.PixelId, batchSize)
+            .Take(batches)
+            .SelectMany(batch => batch.Select(e => e.Id))
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var until = now + duration;
+        await db.QueuedEvents
+            .Where(e => chosen.Contains(e.Id) && e.NextAttemptAt <= now
+                && (e.LeaseOwner == null || e.LeaseExpiresAt <= now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.LeaseOwner, owner)
+                .SetProperty(e => e.LeaseExpiresAt, until), ct);
+
+        // Rows another instance leased in between are not ours; the rest are read back whole.
+        var leased = await db.QueuedEvents.AsNoTracking()
+            .Where(e => chosen.Contains(e.Id) && e.LeaseOwner == owner)
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+        return Group(leased, e => e.PixelId, batchSize);
+    }
+
+    /// <summary>Frees events this instance holds without counting an attempt, as at shutdown.</summary>
+    public static Task<int> ReleaseAsync(
+        GatehouseDbContext db,
+        string owner,
+        IReadOnlyCollection<long> ids,
+        CancellationToken ct) =>
+        db.QueuedEvents
+            .Where(e => ids.Contains(e.Id) && e.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.LeaseOwner, (string?)null)
+                .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), ct);
+
+    /// <summary>
+    /// Splits events in arrival order into batches of one pixel each; a pixel's next batch starts when its
+    /// current one is full. Batches come in the order of their oldest event.
+    /// </summary>
+    public static List<List<T>> Group<T>(IEnumerable<T> events, Func<T, string> pixelOf, int batchSize)
+    {
+        var batches = new List<List<T>>();
+        var open = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var queued in events)
+        {
+            var pixelId = pixelOf(queued);
+            if (!open.TryGetValue(pixelId, out var batch) || batch.Count == batchSize)
+            {
+                batch = [];
+                open[pixelId] = batch;
+                batches.Add(batch);
+            }
+
+            batch.Add(queued);
+        }
+
+        return batches;
+    }
+}
+
+/// <summary>The id and pixel of a due event, read before it is leased.</summary>
+public sealed record QueuedEventKey(long Id, string PixelId);
