@@ -16,10 +16,12 @@ public sealed record CapiRequest(
     string Query,
     string? ContentType,
     string? AccessToken,
-    IReadOnlyList<string> EventIds,
+    IReadOnlyList<JsonObject> Events,
     int Status)
 {
     public string PixelId => Path.Split('/')[2];
+
+    public IReadOnlyList<string> EventIds => [.. Events.Select(e => e["event_id"]?.GetValue<string>() ?? "")];
 }
 
 /// <summary>One scripted answer: an HTTP status and a JSON body.</summary>
@@ -142,7 +144,7 @@ public sealed class FakeConversionsApi : IAsyncDisposable
                 context.Request.QueryString.Value ?? "",
                 context.Request.ContentType,
                 body["access_token"]?.GetValue<string>(),
-                [.. data.Select(e => e!["event_id"]!.GetValue<string>())],
+                [.. data.Select(e => e!.AsObject())],
                 answer.Status));
         }
 
