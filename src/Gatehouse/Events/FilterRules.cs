@@ -49,7 +49,8 @@ public static class FilterRules
         DomainFilter? best = null;
         foreach (var filter in accountFilters)
         {
-            var applies = filter.PixelId.Length == 0 || string.Equals(filter.PixelId, pixelId, StringComparison.Ordinal);
+            var applies = filter.PixelId.Length == 0
+                || string.Equals(filter.PixelId, pixelId, StringComparison.Ordinal);
             if (!applies || site.Length == 0 || !DomainNames.IsWithin(site, filter.Domain))
             {
                 continue;

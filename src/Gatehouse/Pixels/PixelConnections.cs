@@ -28,7 +28,7 @@ public sealed record PixelTraffic(
     public static readonly PixelTraffic None = new(0, 0, 0, 0, []);
 }
 
-/// <summary>Reads pixels with their traffic from the per-minute traffic buckets, in four queries for any number.</summary>
+/// <summary>Reads pixels with their traffic from the per-minute traffic buckets: five queries for any number.</summary>
 public static class PixelConnections
 {
     /// <summary>The documented default of <c>timeWindowMin</c>.</summary>

@@ -8,7 +8,7 @@ using static Gatehouse.Tests.Pixels.PixelSamples;
 
 namespace Gatehouse.Tests.Events;
 
-/// <summary>What the filter mutations store, what they answer for several pixels, what they refuse and for whom.</summary>
+/// <summary>What the filter mutations store, what they answer for several pixels, what they refuse, for whom.</summary>
 public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixture<GatehouseApplication>
 {
     [Fact]
@@ -299,7 +299,7 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
         return (tenantId, pixels);
     }
 
-    /// <summary>The account's filters of one event name as pixel:state (empty pixel: account-wide), in ordinal order.</summary>
+    /// <summary>The filters of one event name as pixel:state (no pixel: account-wide), in ordinal order.</summary>
     private async Task<List<string>> EventRowsAsync(string tenantId, string eventName)
     {
         List<(string PixelId, Gatehouse.Events.FilterState State)> rows = [];
