@@ -108,6 +108,30 @@ public sealed class EventMetricsTests(GatehouseApplication app) : IClassFixture<
         Assert.Equal(expected, incoming["eventsCount"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task EventMetrics_MoreEventsThanAnInt_ShowsTheLargestInt()
+    {
+        var tenantId = await app.AddTenantAsync();
+        var pixel = AccountSeeding.NewPixelIds(1)[0];
+        await app.AddPixelsAsync(tenantId, (pixel, true));
+        await app.CountTrafficAsync(tenantId, pixel, app.Minute(), "PageView", "example.com",
+            received: 3_000_000_000, published: 2_500_000_000);
+        using var client = await app.CreateApiClientAsync();
+
+        var response = await client.PostGraphQLAsync(
+            "query ($t: ID!) { tenantQueries(tenantId: $t) { eventMetrics { incoming { eventsCount } "
+            + "outgoing { eventsCount publishSuccessRate } activity { receivedCount publishedCount } "
+            + "domainActivity { receivedCount } } } }",
+            $$"""{"t":"{{tenantId}}"}""", Endpoint);
+
+        response.ShouldBe("""
+            {"data":{"tenantQueries":{"eventMetrics":{"incoming":{"eventsCount":2147483647},
+              "outgoing":{"eventsCount":2147483647,"publishSuccessRate":1.0},
+              "activity":[{"receivedCount":2147483647,"publishedCount":2147483647}],
+              "domainActivity":[{"receivedCount":2147483647}] } } } }
+            """);
+    }
+
     [Theory]
     [InlineData("null", 0, "timeWindowMin must be 1 to 43200 minutes; it is 0.", 400)]
     [InlineData("null", 43201, "timeWindowMin must be 1 to 43200 minutes; it is 43201.", 400)]
