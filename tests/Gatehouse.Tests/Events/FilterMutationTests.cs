@@ -1,20 +1,18 @@
-using System.Globalization;
+using Gatehouse.Events;
 using Gatehouse.Tests.Infrastructure;
-using Gatehouse.Tests.Tenants;
-using Microsoft.EntityFrameworkCore;
 using static Gatehouse.Tests.Events.FilterSamples;
 using static Gatehouse.Tests.Infrastructure.GraphQLErrors;
 using static Gatehouse.Tests.Pixels.PixelSamples;
 
 namespace Gatehouse.Tests.Events;
 
-/// <summary>What the filter mutations store, what they answer for several pixels, what they refuse, for whom.</summary>
+/// <summary>What the filter mutations store, what they answer for several pixels and what they refuse.</summary>
 public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixture<GatehouseApplication>
 {
     [Fact]
     public async Task UpdateEventFilter_AccountWide_ReplacesThePixelsOwnFilters()
     {
-        var (tenantId, pixels) = await NewAccountAsync(2);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(2);
         using var client = await app.CreateApiClientAsync();
         await client.PostGraphQLAsync(UpdateEventFilter,
             Variables(tenantId, EventInput("Purchase", $"[\"{pixels[0]}\"]", "DROP")), Endpoint);
@@ -26,13 +24,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
             {"data":{"tenantMutations":{"updateEventFilter":{"updatedFilter":{"id":"EventFilter:Purchase:global",
               "eventName":"Purchase","pixelId":null,"filterState":"PUBLISH"} } } } }
             """);
-        Assert.Equal([":Publish"], await EventRowsAsync(tenantId, "Purchase"));
+        Assert.Equal([":Publish"], await app.EventFilterRowsAsync(tenantId, "Purchase"));
     }
 
     [Fact]
     public async Task UpdateEventFilter_SomePixelsOfTheAccount_ReturnsTheAccountAsMixed()
     {
-        var (tenantId, pixels) = await NewAccountAsync(3);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(3);
         using var client = await app.CreateApiClientAsync();
 
         var some = await client.PostGraphQLAsync(UpdateEventFilter,
@@ -49,13 +47,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
               "eventName":"Lead","pixelId":null,"filterState":"DROP"} } } } }
             """);
         Assert.Equal([$"{pixels[0]}:Drop", $"{pixels[1]}:Drop", $"{pixels[2]}:Drop"],
-            await EventRowsAsync(tenantId, "Lead"));
+            await app.EventFilterRowsAsync(tenantId, "Lead"));
     }
 
     [Fact]
     public async Task UpdateEventFilter_PixelAfterAccountWide_KeepsBothRows()
     {
-        var (tenantId, pixels) = await NewAccountAsync(2);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(2);
         using var client = await app.CreateApiClientAsync();
         await client.PostGraphQLAsync(UpdateEventFilter,
             Variables(tenantId, EventInput("PageView", null, "DROP")), Endpoint);
@@ -68,7 +66,7 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
               "id":"EventFilter:PageView:{{pixels[1]}}","eventName":"PageView","pixelId":"{{pixels[1]}}",
               "filterState":"PUBLISH"} } } } }
             """);
-        Assert.Equal([$"{pixels[1]}:Publish", ":Drop"], await EventRowsAsync(tenantId, "PageView"));
+        Assert.Equal([$"{pixels[1]}:Publish", ":Drop"], await app.EventFilterRowsAsync(tenantId, "PageView"));
     }
 
     [Theory]
@@ -87,7 +85,7 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
         string message,
         int status)
     {
-        var (tenantId, pixels) = await NewAccountAsync(1);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
         await client.PostGraphQLAsync(UpdateEventFilter,
             Variables(tenantId, EventInput("Purchase", $"[\"{pixels[0]}\"]", "DROP")), Endpoint);
@@ -98,14 +96,14 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
 
         var code = status == 404 ? "NOT_FOUND" : "BAD_REQUEST";
         Assert.Equal((message, code, status), ErrorOf(response));
-        Assert.Equal([$"{pixels[0]}:Drop"], await EventRowsAsync(tenantId, "Purchase"));
+        Assert.Equal([$"{pixels[0]}:Drop"], await app.EventFilterRowsAsync(tenantId, "Purchase"));
     }
 
     [Fact]
     public async Task UpdateEventFilter_PixelOfAnotherAccount_ReturnsNotFoundAndChangesNothing()
     {
-        var (mine, _) = await NewAccountAsync(1);
-        var (theirs, theirPixels) = await NewAccountAsync(1);
+        var (mine, _) = await app.AddAccountWithPixelsAsync(1);
+        var (theirs, theirPixels) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
 
         var response = await client.PostGraphQLAsync(UpdateEventFilter,
@@ -113,14 +111,14 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
 
         Assert.Equal(($"Pixel {theirPixels[0]} is not connected to this account.", "NOT_FOUND", 404),
             ErrorOf(response));
-        Assert.Empty(await EventRowsAsync(mine, "Purchase"));
-        Assert.Empty(await EventRowsAsync(theirs, "Purchase"));
+        Assert.Empty(await app.EventFilterRowsAsync(mine, "Purchase"));
+        Assert.Empty(await app.EventFilterRowsAsync(theirs, "Purchase"));
     }
 
     [Fact]
     public async Task UpdateDomainFilter_MixedCaseHost_IsStoredAndReturnedInLowerCase()
     {
-        var (tenantId, pixels) = await NewAccountAsync(1);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
 
         var response = await client.PostGraphQLAsync(UpdateDomainFilter,
@@ -131,13 +129,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
               "id":"DomainFilter:shop.example.com:{{pixels[0]}}","domain":"shop.example.com",
               "pixelId":"{{pixels[0]}}","filterState":"DROP"} } } } }
             """);
-        Assert.Equal([$"shop.example.com:{pixels[0]}:Drop"], await DomainRowsAsync(tenantId));
+        Assert.Equal([$"shop.example.com:{pixels[0]}:Drop"], await app.DomainFilterRowsAsync(tenantId));
     }
 
     [Fact]
     public async Task UpdateDomainFilter_SubdomainOfABlockedSite_ReturnsMixedWhenOnlySomePixelsUnblockIt()
     {
-        var (tenantId, pixels) = await NewAccountAsync(3);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(3);
         using var client = await app.CreateApiClientAsync();
         await client.PostGraphQLAsync(UpdateDomainFilter,
             Variables(tenantId, DomainInput("example.com", null, "DROP")), Endpoint);
@@ -152,13 +150,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
               "filterState":"MIXED"} } } } }
             """);
         Assert.Equal(["example.com::Drop", $"shop.example.com:{pixels[0]}:Publish",
-            $"shop.example.com:{pixels[1]}:Publish"], await DomainRowsAsync(tenantId));
+            $"shop.example.com:{pixels[1]}:Publish"], await app.DomainFilterRowsAsync(tenantId));
     }
 
     [Fact]
     public async Task UpdateDomainFilter_AccountWide_ReplacesThePixelsOwnFiltersOfThatDomainOnly()
     {
-        var (tenantId, pixels) = await NewAccountAsync(1);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
         var pixel = $"[\"{pixels[0]}\"]";
         await client.PostGraphQLAsync(UpdateDomainFilter,
@@ -169,7 +167,32 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
         await client.PostGraphQLAsync(UpdateDomainFilter,
             Variables(tenantId, DomainInput("example.com", null, "PUBLISH")), Endpoint);
 
-        Assert.Equal(["example.com::Publish", $"example.org:{pixels[0]}:Drop"], await DomainRowsAsync(tenantId));
+        Assert.Equal(["example.com::Publish", $"example.org:{pixels[0]}:Drop"], await app.DomainFilterRowsAsync(tenantId));
+    }
+
+    [Fact]
+    public async Task AccountFilters_AfterFilterMutations_DecideWhatTheDataPlanePublishes()
+    {
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(2);
+        using var client = await app.CreateApiClientAsync();
+        await client.PostGraphQLAsync(UpdateEventFilter,
+            Variables(tenantId, EventInput("Lead", null, "DROP")), Endpoint);
+        await client.PostGraphQLAsync(UpdateEventFilter,
+            Variables(tenantId, EventInput("Lead", $"[\"{pixels[1]}\"]", "PUBLISH")), Endpoint);
+        await client.PostGraphQLAsync(UpdateDomainFilter,
+            Variables(tenantId, DomainInput("Example.com", null, "DROP")), Endpoint);
+
+        AccountFilters filters = null!;
+        await app.WithDbAsync(async db => filters = await AccountFilters.LoadAsync(db, tenantId, default));
+
+        Assert.Equal(
+            [false, true, false, true],
+            [
+                filters.IsPublished(pixels[0], "Lead", "shop.test"),
+                filters.IsPublished(pixels[1], "Lead", "shop.test"),
+                filters.IsPublished(pixels[1], "Purchase", "www.example.com"),
+                filters.IsPublished(pixels[0], "Purchase", ""),
+            ]);
     }
 
     [Theory]
@@ -181,7 +204,7 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
     [InlineData("*.example.com")]
     public async Task UpdateDomainFilter_NotABareHost_ReturnsBadRequestAndChangesNothing(string domain)
     {
-        var (tenantId, _) = await NewAccountAsync(1);
+        var (tenantId, _) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
 
         var response = await client.PostGraphQLAsync(UpdateDomainFilter,
@@ -189,13 +212,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
 
         Assert.Equal(("input.domain must be a bare host name such as example.com: no scheme, path, port or "
             + "spaces, at most 253 characters.", "BAD_REQUEST", 400), ErrorOf(response));
-        Assert.Empty(await DomainRowsAsync(tenantId));
+        Assert.Empty(await app.DomainFilterRowsAsync(tenantId));
     }
 
     [Fact]
     public async Task UpdateDomainFilter_Mixed_ReturnsBadRequest()
     {
-        var (tenantId, _) = await NewAccountAsync(1);
+        var (tenantId, _) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
 
         var response = await client.PostGraphQLAsync(UpdateDomainFilter,
@@ -203,13 +226,13 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
 
         Assert.Equal(("input.filterState must be PUBLISH or DROP; MIXED only describes an account whose pixels "
             + "differ.", "BAD_REQUEST", 400), ErrorOf(response));
-        Assert.Empty(await DomainRowsAsync(tenantId));
+        Assert.Empty(await app.DomainFilterRowsAsync(tenantId));
     }
 
     [Fact]
     public async Task DeleteDataSource_PixelWithFilters_RemovesItsOwnFiltersAndKeepsTheAccounts()
     {
-        var (tenantId, pixels) = await NewAccountAsync(1);
+        var (tenantId, pixels) = await app.AddAccountWithPixelsAsync(1);
         using var client = await app.CreateApiClientAsync();
         await client.PostGraphQLAsync(UpdateEventFilter,
             Variables(tenantId, EventInput("Purchase", null, "DROP")), Endpoint);
@@ -220,105 +243,7 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
 
         await client.PostGraphQLAsync(Delete, IdVariables(tenantId, pixels[0]), Endpoint);
 
-        Assert.Equal([":Drop"], await EventRowsAsync(tenantId, "Purchase"));
-        Assert.Empty(await DomainRowsAsync(tenantId));
+        Assert.Equal([":Drop"], await app.EventFilterRowsAsync(tenantId, "Purchase"));
+        Assert.Empty(await app.DomainFilterRowsAsync(tenantId));
     }
-
-    [Theory]
-    [InlineData("agency-admin", "ok", "ok")]
-    [InlineData("agency-manage", "ok", "ok")]
-    [InlineData("agency-view", "ok", "401")]
-    [InlineData("advertiser-admin-X", "ok", "ok")]
-    [InlineData("advertiser-manage-X", "ok", "ok")]
-    [InlineData("advertiser-view-X", "ok", "401")]
-    [InlineData("advertiser-admin-Y", "401", "401")]
-    public async Task FilterAndMetricsOperations_HubUserRole_FollowPermissionTable(
-        string role,
-        string metrics,
-        string filters)
-    {
-        var (x, _) = await NewAccountAsync(1);
-        var y = await app.AddTenantAsync();
-        using var client = await app.CreateHubClientAsync(role.Replace("-X", "-" + x, StringComparison.Ordinal)
-            .Replace("-Y", "-" + y, StringComparison.Ordinal));
-
-        var read = await client.PostGraphQLAsync(
-            "query ($t: ID!) { tenantQueries(tenantId: $t) { eventMetrics { id } } }", $$"""{"t":"{{x}}"}""",
-            Endpoint);
-        var events = await client.PostGraphQLAsync(UpdateEventFilter,
-            Variables(x, EventInput("Purchase", null, "DROP")), Endpoint);
-        var domains = await client.PostGraphQLAsync(UpdateDomainFilter,
-            Variables(x, DomainInput("example.com", null, "DROP")), Endpoint);
-
-        Assert.Equal((metrics, filters, filters), (Outcome(read), Outcome(events), Outcome(domains)));
-        Assert.Equal(filters == "ok" ? 1 : 0, (await EventRowsAsync(x, "Purchase")).Count);
-        Assert.Equal(filters == "ok" ? 1 : 0, (await DomainRowsAsync(x)).Count);
-    }
-
-    [Fact]
-    public async Task UpdateEventFilter_ViewOnlyHubUser_SaysWhatItMayNotDo()
-    {
-        var (tenantId, _) = await NewAccountAsync(1);
-        using var client = await app.CreateHubClientAsync($"advertiser-view-{tenantId}");
-
-        var response = await client.PostGraphQLAsync(UpdateEventFilter,
-            Variables(tenantId, EventInput("Purchase", null, "DROP")), Endpoint);
-
-        response.ShouldBe("""
-            {"errors":[{"message":"Not authorized to change the account's filters.",
-              "locations":[{"line":2,"column":42}],"path":["tenantMutations","updateEventFilter"],
-              "extensions":{"code":"UNAUTHORIZED","status":401}}],
-             "data":{"tenantMutations":null}}
-            """);
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task FilterOperations_UnmanagedOrUnknownAccount_ReturnUnauthorized(bool exists)
-    {
-        var tenantId = exists ? await app.AddTenantAsync(canPartnerManage: false) : AccountSeeding.NewId();
-        using var client = await app.CreateApiClientAsync();
-
-        var events = await client.PostGraphQLAsync(UpdateEventFilter,
-            Variables(tenantId, EventInput("Purchase", null, "DROP")), Endpoint);
-        var domains = await client.PostGraphQLAsync(UpdateDomainFilter,
-            Variables(tenantId, DomainInput("example.com", null, "DROP")), Endpoint);
-
-        var refused = ("Not authorized to change account.", "UNAUTHORIZED", 401);
-        Assert.Equal([refused, refused], [ErrorOf(events), ErrorOf(domains)]);
-        Assert.Empty(await EventRowsAsync(tenantId, "Purchase"));
-        Assert.Empty(await DomainRowsAsync(tenantId));
-    }
-
-    private async Task<(string TenantId, string[] Pixels)> NewAccountAsync(int pixelCount)
-    {
-        var tenantId = await app.AddTenantAsync();
-        var pixels = AccountSeeding.NewPixelIds(pixelCount);
-        await app.AddPixelsAsync(tenantId, [.. pixels.Select(p => (p, true))]);
-        return (tenantId, pixels);
-    }
-
-    /// <summary>The filters of one event name as pixel:state (no pixel: account-wide), in ordinal order.</summary>
-    private async Task<List<string>> EventRowsAsync(string tenantId, string eventName)
-    {
-        List<(string PixelId, Gatehouse.Events.FilterState State)> rows = [];
-        await app.WithDbAsync(async db => rows = [.. (await db.EventFilters.AsNoTracking()
-            .Where(f => f.TenantId == tenantId && f.EventName == eventName).ToListAsync())
-            .Select(f => (f.PixelId, f.State))]);
-        return [.. rows.Select(r => $"{r.PixelId}:{r.State}").Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The account's domain filters as domain:pixel:state, in ordinal order.</summary>
-    private async Task<List<string>> DomainRowsAsync(string tenantId)
-    {
-        List<string> rows = [];
-        await app.WithDbAsync(async db => rows = [.. (await db.DomainFilters.AsNoTracking()
-            .Where(f => f.TenantId == tenantId).ToListAsync())
-            .Select(f => $"{f.Domain}:{f.PixelId}:{f.State}")]);
-        return [.. rows.Order(StringComparer.Ordinal)];
-    }
-
-    private static string Outcome(GraphQLResponse response) =>
-        response.Json["errors"] is null ? "ok" : ErrorOf(response).Status.ToString(CultureInfo.InvariantCulture);
 }
