@@ -134,7 +134,7 @@ public static class EventIntake
         var origin = context.Request.Headers.Origin.ToString();
         context.Response.Headers.Vary = "Origin";
         var site = IncomingEvent.SiteOf(origin);
-        if (site.Length > 0 && FilterRules.ForSite(pixel.DomainFilters, pixel.PixelId, site) == FilterState.Publish)
+        if (site.Length > 0 && pixel.Permits(site))
         {
             context.Response.Headers.AccessControlAllowOrigin = origin;
         }

@@ -1,33 +1,82 @@
 namespace Gatehouse.Events;
 
-/// <summary>Whether the account's event and domain filters let an event of one pixel be published.</summary>
+/// <summary>
+/// Decides what happens to an event under an account's event and domain filters. The control plane shows
+/// filters with these rules and the data plane applies them, so both always agree:
+/// <list type="bullet">
+/// <item>A filter for the event's pixel wins over the account-wide filter (<c>PixelId</c> empty).</item>
+/// <item>Event names match exactly, in letter case too, as the Conversions API treats them.</item>
+/// <item>A domain filter matches its host and every subdomain of it; the closest domain wins, and at the
+/// same domain the pixel's filter wins over the account-wide one.</item>
+/// <item>No matching filter means <see cref="FilterState.Publish"/>.</item>
+/// </list>
+/// </summary>
 public static class FilterRules
 {
-    /// <summary>A filter of the pixel itself wins over one for all pixels; no filter means publish.</summary>
-    public static FilterState ForEvent(IEnumerable<EventFilter> filters, string pixelId, string eventName)
+    /// <summary>What the event filters of an account say about <paramref name="eventName"/> on a pixel.</summary>
+    public static FilterState Decide(IReadOnlyList<EventFilter> accountFilters, string pixelId, string eventName)
     {
-        var matching = filters.Where(f => f.EventName == eventName).ToList();
-        var chosen = matching.FirstOrDefault(f => f.PixelId == pixelId)
-            ?? matching.FirstOrDefault(f => f.PixelId == EventFilter.AllPixels);
-        return chosen?.State ?? FilterState.Publish;
+        ArgumentNullException.ThrowIfNull(accountFilters);
+        EventFilter? accountWide = null;
+        foreach (var filter in accountFilters)
+        {
+            if (!string.Equals(filter.EventName, eventName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (string.Equals(filter.PixelId, pixelId, StringComparison.Ordinal))
+            {
+                return filter.State;
+            }
+
+            if (filter.PixelId.Length == 0)
+            {
+                accountWide = filter;
+            }
+        }
+
+        return accountWide?.State ?? FilterState.Publish;
     }
 
     /// <summary>
-    /// A filter on a domain covers its subdomains; the longest matching domain wins, and for one domain a filter
-    /// of the pixel itself wins over one for all pixels. Events that name no site are never blocked.
+    /// What the domain filters of an account say about events of a pixel sent from <paramref name="site"/>
+    /// (the page's host); an empty site matches no filter.
     /// </summary>
-    public static FilterState ForSite(IEnumerable<DomainFilter> filters, string pixelId, string site)
+    public static FilterState Decide(IReadOnlyList<DomainFilter> accountFilters, string pixelId, string site)
     {
-        if (site.Length == 0)
+        ArgumentNullException.ThrowIfNull(accountFilters);
+        DomainFilter? best = null;
+        foreach (var filter in accountFilters)
         {
-            return FilterState.Publish;
+            var applies = filter.PixelId.Length == 0
+                || string.Equals(filter.PixelId, pixelId, StringComparison.Ordinal);
+            if (!applies || site.Length == 0 || !DomainNames.IsWithin(site, filter.Domain))
+            {
+                continue;
+            }
+
+            if (best is null || IsCloser(filter, best))
+            {
+                best = filter;
+            }
         }
 
-        var chosen = filters
-            .Where(f => site == f.Domain || site.EndsWith("." + f.Domain, StringComparison.Ordinal))
-            .OrderByDescending(f => f.Domain.Length)
-            .ThenByDescending(f => f.PixelId == pixelId)
-            .FirstOrDefault();
-        return chosen?.State ?? FilterState.Publish;
+        return best?.State ?? FilterState.Publish;
     }
+
+    /// <summary>Whether an event is published: neither its event name nor its site is dropped for its pixel.</summary>
+    public static bool IsPublished(
+        IReadOnlyList<EventFilter> eventFilters,
+        IReadOnlyList<DomainFilter> domainFilters,
+        string pixelId,
+        string eventName,
+        string site) =>
+        Decide(eventFilters, pixelId, eventName) == FilterState.Publish
+        && Decide(domainFilters, pixelId, site) == FilterState.Publish;
+
+    private static bool IsCloser(DomainFilter candidate, DomainFilter best) =>
+        candidate.Domain.Length != best.Domain.Length
+            ? candidate.Domain.Length > best.Domain.Length
+            : candidate.PixelId.Length > 0 && best.PixelId.Length == 0;
 }

@@ -14,14 +14,14 @@ public sealed record IntakePixel(
     bool IsPublishing,
     bool Enrich,
     string? AccessToken,
-    IReadOnlyList<EventFilter> EventFilters,
-    IReadOnlyList<DomainFilter> DomainFilters)
+    AccountFilters Filters)
 {
     /// <summary>Whether an event is to be published: the publishing switch, then the account's filters.</summary>
     public bool Publishes(string eventName, string site) =>
-        IsPublishing
-        && FilterRules.ForEvent(EventFilters, PixelId, eventName) == FilterState.Publish
-        && FilterRules.ForSite(DomainFilters, PixelId, site) == FilterState.Publish;
+        IsPublishing && Filters.IsPublished(PixelId, eventName, site);
+
+    /// <summary>Whether the account's domain filters let events of this pixel come from <paramref name="site"/>.</summary>
+    public bool Permits(string site) => FilterRules.Decide(Filters.Domains, PixelId, site) == FilterState.Publish;
 }
 
 /// <summary>
@@ -78,15 +78,10 @@ public sealed class IntakePixels(
             return null;
         }
 
-        var eventFilters = await db.EventFilters.AsNoTracking()
-            .Where(f => f.TenantId == found.TenantId && (f.PixelId == pixelId || f.PixelId == EventFilter.AllPixels))
-            .ToListAsync(ct);
-        var domainFilters = await db.DomainFilters.AsNoTracking()
-            .Where(f => f.TenantId == found.TenantId && (f.PixelId == pixelId || f.PixelId == DomainFilter.AllPixels))
-            .ToListAsync(ct);
+        var filters = await AccountFilters.LoadAsync(db, found.TenantId, ct);
         var token = found.ProtectedAccessToken is { } protectedToken ? tokens.Unprotect(protectedToken) : null;
         return new IntakePixel(pixelId, found.TenantId, found.IsActive, found.IsPublishing, found.EventEnrichment,
-            token, eventFilters, domainFilters);
+            token, filters);
     }
 
     private sealed record Entry(IntakePixel? Pixel, DateTime Until);

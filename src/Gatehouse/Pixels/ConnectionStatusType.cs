@@ -29,11 +29,11 @@ public sealed class ConnectionStatusType : ObjectGraphType<PixelConnection>
             .Description("Whether a Conversions API access token is stored; the token itself is never returned.")
             .Resolve(context => context.Source.HasAccessToken);
         Field<NonNullGraphType<BooleanGraphType>>("badToken")
-            .Description("Whether the Graph API rejected the stored access token.")
-            .Resolve(_ => false);
+            .Description("Whether the Graph API rejected the stored access token; a new token clears it.")
+            .Resolve(context => context.Source.BadToken);
         Field<StringGraphType>("apiErrorCode")
-            .Description("The last Conversions API error as <code>.<subcode>; null when there is none.")
-            .Resolve(_ => null);
+            .Description("The last Conversions API error as <code>.<subcode>; null when the last publish succeeded.")
+            .Resolve(context => context.Source.ApiErrorCode);
         Field<NonNullGraphType<StringGraphType>>("pixelID")
             .Description("The Meta Pixel ID.")
             .Resolve(context => context.Source.PixelId);
@@ -48,19 +48,17 @@ public sealed class ConnectionStatusType : ObjectGraphType<PixelConnection>
 
     private void AddTraffic()
     {
-        // Limitation: published counts stay at zero and apiErrorCode at null until the gateway publishes
-        // events to the Conversions API; received counts come from traffic the gateway has recorded.
         Field<NonNullGraphType<FloatGraphType>>("totalEventsPublished")
-            .Description("Events published to the Conversions API in the time window.")
-            .Resolve(_ => 0.0);
+            .Description("Events the Conversions API accepted in the time window.")
+            .Resolve(context => context.Source.Traffic.Published);
         Field<NonNullGraphType<FloatGraphType>>("lastPublished")
             .Description("When an event was last published, in Unix milliseconds; 0 when never.")
-            .Resolve(_ => 0.0);
+            .Resolve(context => context.Source.Traffic.LastPublished);
         Field<NonNullGraphType<FloatGraphType>>("totalEventsReceived")
             .Description("Events received from the pixel in the time window.")
-            .Resolve(context => context.Source.TotalEventsReceived);
+            .Resolve(context => context.Source.Traffic.Received);
         Field<NonNullGraphType<FloatGraphType>>("lastReceived")
-            .Description("Start of the last minute with received events, in Unix milliseconds; 0 when never.")
-            .Resolve(context => context.Source.LastReceived);
+            .Description("When an event was last received, in Unix milliseconds; 0 when never.")
+            .Resolve(context => context.Source.Traffic.LastReceived);
     }
 }

@@ -10,6 +10,9 @@ public static class PixelErrors
     public static BadRequestError PixelIdInvalid(string field) => new(
         $"{field} must be a Meta Pixel ID: 1 to 32 digits.");
 
+    public static BadRequestError PixelIdsEmpty(string field) => new(
+        $"{field} must name at least one pixel, or be null for every pixel of the account.");
+
     public static BadRequestError Required(string field, int maxLength) => new(
         $"{field} must be 1 to {maxLength} characters once trimmed.");
 

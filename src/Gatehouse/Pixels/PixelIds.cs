@@ -15,4 +15,20 @@ public static class PixelIds
 
         return trimmed;
     }
+
+    /// <summary>
+    /// A list argument of pixel IDs, each valid and named once; null stays null (every pixel of the account),
+    /// an empty list is refused because it could only mean "no pixel".
+    /// </summary>
+    public static List<string>? ValidList(string field, string[]? ids)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        return ids.Length == 0
+            ? throw PixelErrors.PixelIdsEmpty(field)
+            : [.. ids.Select(id => Valid(field, id)).Distinct(StringComparer.Ordinal)];
+    }
 }

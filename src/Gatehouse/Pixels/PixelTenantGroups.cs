@@ -1,4 +1,6 @@
+using Gatehouse.Events;
 using Gatehouse.Tenants;
+using Gatehouse.Usage;
 using GraphQL;
 using GraphQL.Types;
 
@@ -10,18 +12,14 @@ public sealed class PixelTenantQueriesType : ObjectGraphType<Tenant>
     public PixelTenantQueriesType()
     {
         Name = "TenantQueries";
-        Description = "Reads of one advertiser account's pixels.";
+        Description = "Reads of one advertiser account's pixels and event metrics.";
 
         Field<NonNullGraphType<PixelAccountType>>("account")
             .Description("The account with its pixel connections.")
             .Argument<IntGraphType>("timeWindowMin", "Minutes of traffic to count; 60 when not given.")
-            .Resolve(context =>
-            {
-                var minutes = context.GetArgument<int?>("timeWindowMin") ?? PixelConnections.DefaultWindowMinutes;
-                return minutes is < 1 or > PixelConnections.MaxWindowMinutes
-                    ? throw PixelErrors.TimeWindowInvalid(minutes)
-                    : new PixelAccount(context.Source, minutes);
-            });
+            .Resolve(context => new PixelAccount(
+                context.Source, PixelConnections.WindowMinutes(context.GetArgument<int?>("timeWindowMin"))));
+        EventMetricsQuery.AddTo(this);
     }
 }
 
@@ -31,10 +29,11 @@ public sealed class PixelTenantMutationsType : ObjectGraphType<Tenant>
     public PixelTenantMutationsType()
     {
         Name = "TenantMutations";
-        Description = "Changes to one advertiser account's data sources.";
+        Description = "Changes to one advertiser account's data sources and filters.";
 
         Field<NonNullGraphType<SignalMutations>>("signalMutations")
             .Description("Mutations of the account's Meta Pixel connections.")
             .Resolve(context => context.Source);
+        FilterMutations.AddTo(this);
     }
 }

@@ -20,10 +20,9 @@ public sealed class SignalConfigType : ObjectGraphType<PixelConnection>
             .Description("Status of the pixel's connection: its switches, token and traffic.")
             .Resolve(context => context.Source);
 
-        // Limitation: domains stay empty until the gateway records the websites a pixel's events come from.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("domains")
-            .Description("Websites the pixel's events come from; empty until the gateway receives events.")
-            .Resolve(_ => Array.Empty<string>());
+            .Description("Hosts of the websites the pixel's events came from in the time window, sorted.")
+            .Resolve(context => context.Source.Traffic.Domains);
         Field<NonNullGraphType<StringGraphType>>("dataSetType")
             .Description("The kind of data set; always PIXEL for a Meta Pixel.")
             .Resolve(_ => "PIXEL");

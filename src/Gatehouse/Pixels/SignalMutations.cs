@@ -21,7 +21,7 @@ public sealed class SignalMutations : ObjectGraphType<Tenant>
             .Argument<NonNullGraphType<PixelConnectionCreationInputType>>("input", "The pixel and its token.")
             .ResolveAsync(async context => await PixelSetup.RunAsync(context, Editable(context)));
         Field<NonNullGraphType<BooleanGraphType>>("deleteDataSource")
-            .Description("Disconnects a pixel from the account and forgets its token and traffic.")
+            .Description("Disconnects a pixel from the account and forgets its token, traffic and own filters.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The Meta Pixel ID.")
             .ResolveAsync(async context => await DeleteAsync(context));
         Field<NonNullGraphType<UpdateSignalConfigStatusPayloadType>>("updateSignalConfigEventsStatus")
@@ -36,13 +36,16 @@ public sealed class SignalMutations : ObjectGraphType<Tenant>
             .ResolveAsync(async context => await SwitchAsync(context, "publishing", (p, on) => p.IsPublishing = on));
     }
 
-    /// <summary>The account, once the caller is known to be allowed to change its pixels.</summary>
-    private static Tenant Editable(IResolveFieldContext<Tenant> context)
+    /// <summary>
+    /// The account, once the caller is known to be allowed to change its settings: pixels and filters.
+    /// <paramref name="action"/> completes the refusal "Not authorized to ...".
+    /// </summary>
+    public static Tenant Editable(IResolveFieldContext<Tenant> context, string action = "change the account's pixels")
     {
         var tenant = context.Source;
         if (!AccessPolicy.CanEditTenantSettings(context.GetCaller(), tenant.Id, tenant.CanPartnerManage))
         {
-            throw TenantErrors.NotAuthorized("change the account's pixels");
+            throw TenantErrors.NotAuthorized(action);
         }
 
         return tenant;
@@ -63,6 +66,8 @@ public sealed class SignalMutations : ObjectGraphType<Tenant>
         }
 
         await db.TrafficBuckets.Where(b => b.PixelId == pixelId && b.TenantId == tenant.Id).ExecuteDeleteAsync(ct);
+        await db.EventFilters.Where(f => f.PixelId == pixelId && f.TenantId == tenant.Id).ExecuteDeleteAsync(ct);
+        await db.DomainFilters.Where(f => f.PixelId == pixelId && f.TenantId == tenant.Id).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
 
         PixelLog.Deleted(context.GetService<ILogger<SignalMutations>>(), pixelId, tenant.Id, context.GetCaller().Name);

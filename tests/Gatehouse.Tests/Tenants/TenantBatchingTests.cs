@@ -1,11 +1,7 @@
-using System.Data.Common;
 using System.Net.Http.Headers;
-using Gatehouse.Data;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Users;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.Tests.Tenants;
 
@@ -30,7 +26,7 @@ public sealed class TenantBatchingTests(GatehouseApplication app) : IClassFixtur
     public async Task TenantUsers_TwoOrEightUsers_CostTheSameNumberOfSqlCommands()
     {
         var counter = new CommandCounter();
-        using var counted = WithCounter(counter);
+        using var counted = app.WithCounter(counter);
         using var client = await CreateApiClientAsync(counted);
         var small = await SeedAccountWithUsersAsync(2);
         var large = await SeedAccountWithUsersAsync(8);
@@ -51,7 +47,7 @@ public sealed class TenantBatchingTests(GatehouseApplication app) : IClassFixtur
     public async Task TenantUsage_TwoOrSixAccountsPerUser_CostsTheSameNumberOfSqlCommands()
     {
         var counter = new CommandCounter();
-        using var counted = WithCounter(counter);
+        using var counted = app.WithCounter(counter);
         using var client = await CreateApiClientAsync(counted);
         var (small, smallUsage) = await SeedUsersWithAccountsAsync(2);
         var (large, largeUsage) = await SeedUsersWithAccountsAsync(6);
@@ -66,13 +62,6 @@ public sealed class TenantBatchingTests(GatehouseApplication app) : IClassFixtur
         Assert.True(smallCount > 0, "The interceptor saw no SQL command, so it counts nothing.");
         Assert.Equal(smallCount, largeCount);
     }
-
-    private WebApplicationFactory<Program> WithCounter(CommandCounter counter) =>
-        app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-        {
-            services.ConfigureDbContext<SqliteGatehouseDbContext>(db => db.AddInterceptors(counter));
-            services.ConfigureDbContext<PostgresGatehouseDbContext>(db => db.AddInterceptors(counter));
-        }));
 
     private async Task<HttpClient> CreateApiClientAsync(WebApplicationFactory<Program> factory)
     {
@@ -159,21 +148,5 @@ public sealed class TenantBatchingTests(GatehouseApplication app) : IClassFixtur
         counter.Reset();
         var response = await client.PostGraphQLAsync(query, $$"""{"id":"{{id}}"}""");
         return (response, counter.Count);
-    }
-
-    // EF Core creates one command per statement it executes, so counting creations counts round trips.
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
     }
 }
