@@ -36,18 +36,32 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
     /// <summary>Extra configuration for one test class, applied over the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Service replacements for one test class, such as a resolver that answers from memory.</summary>
+    public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Gatehouse", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+
+        // No test asks the machine's name servers: DNS goes to a loopback port where nothing listens, unless a
+        // test class points it at its own server or replaces the resolver.
+        builder.UseSetting("Routing:NameServers:0", "127.0.0.1:9");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in ServiceOverrides)
+            {
+                configure(services);
+            }
+        });
     }
 
     public Task InitializeAsync()
