@@ -3,6 +3,7 @@ using Gatehouse.Routing;
 using Gatehouse.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Tests.Routing;
 
@@ -19,12 +20,18 @@ public abstract class DataRoutingApplication(int checksPerRound) : IAsyncLifetim
 
     public FakeCnameResolver Dns { get; } = new();
 
+    public LogRecorder Logs { get; } = new();
+
     public Task InitializeAsync()
     {
         App.Settings["Routing:CnameCheckInterval"] = Interval.ToString("c", CultureInfo.InvariantCulture);
         App.Settings["Routing:CnameCheckTimeout"] = "00:00:00.200";
         App.Settings["Routing:CnameChecksPerRound"] = checksPerRound.ToString(CultureInfo.InvariantCulture);
-        App.ServiceOverrides.Add(services => services.Replace(ServiceDescriptor.Singleton<ICnameResolver>(Dns)));
+        App.ServiceOverrides.Add(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<ICnameResolver>(Dns));
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
         return App.InitializeAsync();
     }
 
