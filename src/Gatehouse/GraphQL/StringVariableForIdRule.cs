@@ -24,7 +24,7 @@ public sealed class StringVariableForIdRule : ValidationRuleBase
     public static IReadOnlyList<IValidationRule> CoreRules { get; } =
         [.. DocumentValidator.CoreRules.Select(rule => rule is VariablesInAllowedPosition ? Instance : rule)];
 
-    /// <summary>Lets an <c>ID</c> argument take a <c>String</c> variable; pass it when declaring the argument.</summary>
+    /// <summary>Lets an <c>ID</c> argument take a <c>String</c> variable; pass it when declaring one.</summary>
     public static void Allow(QueryArgument argument) => argument.Metadata[MetadataKey] = true;
 
     // A visitor per document: it remembers which variables stand in a widened argument.
@@ -105,7 +105,10 @@ public sealed class StringVariableForIdRule : ValidationRuleBase
             && variableType.IsSubtypeOf(nullableLocation!, lists);
     }
 
-    private static bool IsStringForId(GraphQLVariableDefinition definition, IGraphType variableType, VariableUsage usage)
+    private static bool IsStringForId(
+        GraphQLVariableDefinition definition,
+        IGraphType variableType,
+        VariableUsage usage)
     {
         var variableRequired = variableType is NonNullGraphType;
         var variableNamed = variableRequired ? ((NonNullGraphType)variableType).ResolvedType : variableType;

@@ -46,6 +46,9 @@ public sealed partial class CnameRechecker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
         var dueBefore = clock.GetUtcNow().UtcDateTime - options.Value.CnameCheckInterval;
+
+        // Limitation: no index covers the time of the last check, so each round scans the table; that stays
+        // cheap for thousands of accounts, not for millions.
         var due = await db.IngressDomains.AsNoTracking()
             .Where(i => i.CheckedAt == null || i.CheckedAt <= dueBefore)
             .OrderBy(i => i.CheckedAt == null ? 0 : 1)

@@ -8,10 +8,10 @@ namespace Gatehouse.Routing;
 /// Asks real name servers for CNAME records with DnsClient: those of <see cref="RoutingOptions.NameServers"/>,
 /// or the system's own when none are set.
 /// </summary>
-// Limitation: the CNAME check asks the configured (or the system's) recursive name servers, so a record that was
-// just created can stay hidden behind a cached negative answer there until its negative TTL runs out.
 public sealed class DnsCnameResolver : ICnameResolver
 {
+    // Limitation: the CNAME check asks the configured (or the system's) recursive name servers, so a record
+    // that was just created can stay hidden behind a cached negative answer there until its negative TTL runs out.
     private readonly LookupClient _client;
 
     public DnsCnameResolver(IOptions<RoutingOptions> options)

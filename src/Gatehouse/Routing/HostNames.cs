@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Gatehouse.Routing;
 
-/// <summary>The host names of data routing: what is accepted, and the one form they are stored and compared in.</summary>
+/// <summary>Host names of data routing: which are accepted, and the one form they are stored and compared in.</summary>
 public static partial class HostNames
 {
     /// <summary>

@@ -67,7 +67,11 @@ public static class IngressDomainMutations
         return ingress == target ? throw IngressDomainErrors.SameHost() : (ingress, target);
     }
 
-    private static Task<bool> IsTakenAsync(GatehouseDbContext db, string tenantId, string ingress, CancellationToken ct) =>
+    private static Task<bool> IsTakenAsync(
+        GatehouseDbContext db,
+        string tenantId,
+        string ingress,
+        CancellationToken ct) =>
         db.IngressDomains.AnyAsync(i => i.Ingress == ingress && i.TenantId != tenantId, ct);
 
     private static async Task<IngressDomain> StoreAsync(

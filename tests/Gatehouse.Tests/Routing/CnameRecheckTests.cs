@@ -95,7 +95,9 @@ public sealed class CnameRecheckTests(SmallRoundsApplication routing) : IClassFi
         routing.Dns.Point(old, SampleTarget);
         routing.Dns.DuringLookup(old, () => App.WithDbAsync(db => db.IngressDomains
             .Where(i => i.TenantId == tenantId)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Ingress, replacement).SetProperty(i => i.CheckedAt, now))));
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(i => i.Ingress, replacement)
+                .SetProperty(i => i.CheckedAt, now))));
 
         await routing.RunRecheckRoundAsync();
 

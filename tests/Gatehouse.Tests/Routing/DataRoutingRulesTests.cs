@@ -98,7 +98,7 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
         var response = await client.PostGraphQLAsync(
             UpsertSelecting(Selection), UpsertVariables(tenantId, ingress.ToUpperInvariant() + ".", SampleTarget));
 
-        response.ShouldBe($$"""{"data":{"upsertIngressDomain":{"ingress":"{{ingress}}","cnameResolveSuccess":true} } }""");
+        response.ShouldBe(Upserted(ingress, verified: true));
         Assert.Equal("capig.targetdomain.com", (await StoredAsync(tenantId))!.TargetDomain);
     }
 
@@ -109,7 +109,8 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
         var ingress = NewIngress();
         using var client = await App.CreateApiClientAsync();
 
-        var response = await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(tenantId, ingress, ingress));
+        var response = await client.PostGraphQLAsync(
+            UpsertSelecting(Selection), UpsertVariables(tenantId, ingress, ingress));
 
         Assert.Equal(
             "input.targetDomain must differ from input.ingress: the ingress is a CNAME that points at the target.",
@@ -147,7 +148,7 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
         await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(first, NewIngress()));
         var response = await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(second, old));
 
-        response.ShouldBe($$"""{"data":{"upsertIngressDomain":{"ingress":"{{old}}","cnameResolveSuccess":false} } }""");
+        response.ShouldBe(Upserted(old, verified: false));
         Assert.NotEqual(old, (await StoredAsync(first))!.Ingress);
     }
 
@@ -194,7 +195,9 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
         var refused = await RunAsync(client, operation, closed);
 
         var verb = operation == "query" ? "view" : "update";
-        Assert.Equal($"Not authorized to {verb} ingress domain.", unknown.Json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(
+            $"Not authorized to {verb} ingress domain.",
+            unknown.Json["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal(unknown.Body, refused.Body);
     }
 
@@ -209,7 +212,7 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
 
         var response = await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(tenantId, ingress));
 
-        response.ShouldBe($$"""{"data":{"upsertIngressDomain":{"ingress":"{{ingress}}","cnameResolveSuccess":true} } }""");
+        response.ShouldBe(Upserted(ingress, verified: true));
     }
 
     [Theory]
@@ -242,7 +245,7 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
 
         var response = await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(tenantId, ingress));
 
-        response.ShouldBe($$"""{"data":{"upsertIngressDomain":{"ingress":"{{ingress}}","cnameResolveSuccess":false} } }""");
+        response.ShouldBe(Upserted(ingress, verified: false));
     }
 
     [Theory]
@@ -265,9 +268,15 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
 
         var response = await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(tenantId, ingress));
 
-        response.ShouldBe($$"""{"data":{"upsertIngressDomain":{"ingress":"{{ingress}}","cnameResolveSuccess":false} } }""");
+        response.ShouldBe(Upserted(ingress, verified: false));
         Assert.NotNull((await StoredAsync(tenantId))!.CheckedAt);
     }
+
+    /// <summary>The answer to an upsert that selects the ingress and the result of its CNAME check.</summary>
+    private static string Upserted(string ingress, bool verified) => $$"""
+        {"data":{"upsertIngressDomain":{"ingress":"{{ingress}}",
+          "cnameResolveSuccess":{{(verified ? "true" : "false")}} } } }
+        """;
 
     private static string UpsertSelecting(string selection) =>
         "mutation ($tenantId: ID, $input: IngressDomainInput) { upsertIngressDomain(tenantId: $tenantId, "

@@ -154,7 +154,7 @@ public sealed class DataRoutingSampleTests(RoutingApplication routing) : IClassF
             """);
     }
 
-    /// <summary>An account named as in the sample, holding the sample ingress after any other account let go of it.</summary>
+    /// <summary>An account named as in the sample, free to take the sample ingress from any other account.</summary>
     private async Task<string> NewSampleAccountAsync()
     {
         await App.WithDbAsync(db => db.IngressDomains.Where(i => i.Ingress == SampleIngress).ExecuteDeleteAsync());
