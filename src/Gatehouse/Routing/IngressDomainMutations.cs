@@ -50,7 +50,8 @@ public static class IngressDomainMutations
         var verified = await context.GetService<CnameCheck>().PointsAtTargetAsync(tenant.Id, ingress, target, ct);
         var domain = await StoreAsync(db, tenant.Id, ingress, target, verified, context);
 
-        RoutingLog.Set(context.GetService<ILogger<IngressDomain>>(), tenant.Id, context.GetCaller().Name, verified);
+        var logger = context.GetService<ILoggerFactory>().CreateLogger(typeof(IngressDomainMutations));
+        RoutingLog.Set(logger, tenant.Id, context.GetCaller().Name, verified);
         return new IngressDomainView(domain, tenant.Name);
     }
 

@@ -273,6 +273,22 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
     }
 
     /// <summary>The answer to an upsert that selects the ingress and the result of its CNAME check.</summary>
+    [Fact]
+    public async Task Upsert_Change_IsLoggedWithTheAccountIdAndNotTheHostName()
+    {
+        var tenantId = await App.AddTenantAsync();
+        var ingress = NewIngress();
+        using var client = await App.CreateApiClientAsync();
+
+        await client.PostGraphQLAsync(UpsertSelecting(Selection), UpsertVariables(tenantId, ingress));
+
+        var set = Assert.Single(routing.Logs.Entries, e => e.EventName == "IngressDomainSet"
+            && e.Message.Contains(tenantId, StringComparison.Ordinal));
+        Assert.StartsWith($"Ingress domain of account {tenantId} set by acct", set.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; CNAME verified: False", set.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(routing.Logs.Entries, e => e.Message.Contains(ingress, StringComparison.Ordinal));
+    }
+
     private static string Upserted(string ingress, bool verified) => $$"""
         {"data":{"upsertIngressDomain":{"ingress":"{{ingress}}",
           "cnameResolveSuccess":{{(verified ? "true" : "false")}} } } }
