@@ -29,7 +29,7 @@ public static partial class HostNames
     public static string Canonical(string name) =>
         (name.EndsWith('.') ? name[..^1] : name).ToLowerInvariant();
 
-    // RFC 1123: letters, digits and inner hyphens, 1 to 63 characters.
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    // RFC 1123: letters, digits and inner hyphens, 1 to 63 characters. \z, since $ would let a final newline in.
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\z")]
     private static partial Regex Label();
 }

@@ -23,6 +23,8 @@ public sealed class DataRoutingRulesTests(RoutingApplication routing) : IClassFi
     [InlineData("capig..advertiser.com")]
     [InlineData("capig_events.advertiser.com")]
     [InlineData("capig advertiser.com")]
+    // Sent inside JSON, so the server gets a newline within the first label.
+    [InlineData("capig\\n.advertiser.com")]
     [InlineData("")]
     public async Task Upsert_IngressNotAHostName_ReturnsBadRequestAndKeepsTheIngress(string ingress)
     {
