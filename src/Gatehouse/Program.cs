@@ -5,6 +5,7 @@ using Gatehouse.Events;
 using Gatehouse.GraphQL;
 using Gatehouse.Hosting;
 using Gatehouse.Hub;
+using Gatehouse.Routing;
 
 // Operator commands (api-accounts, migrate) share the server's configuration but do not start it.
 if (GatehouseCli.IsCommand(args))
@@ -30,6 +31,9 @@ builder.Services.AddApiAccounts(builder.Configuration);
 
 // The hub and CAPIG GraphQL schemas and their transport.
 builder.Services.AddGatehouseGraphQL(builder.Configuration);
+
+// Data routing: ingress domains and the background check of their CNAME records.
+builder.Services.AddDataRouting(builder.Configuration);
 
 // The hub UI: pages, sessions, invitations by mail.
 builder.Services.AddGatehouseHub(builder.Configuration);

@@ -9,7 +9,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Antiforgery;
@@ -137,7 +136,7 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         var cached = cache.Find(request.Query!);
         execution.Document = cached;
         execution.ValidationRules = cached is null
-            ? [.. DocumentValidator.CoreRules, _complexityRule, _aliasesRule]
+            ? [.. StringVariableForIdRule.CoreRules, _complexityRule, _aliasesRule]
             : [_complexityRule];
 
         var result = await executer.ExecuteAsync(execution);

@@ -1,16 +1,17 @@
+using Gatehouse.Routing;
 using Gatehouse.Tenants;
 using Gatehouse.Users;
 using GraphQL.Types;
 
 namespace Gatehouse.GraphQL;
 
-/// <summary>The schema served at <c>/hub/graphql/</c>: accounts, users and roles.</summary>
+/// <summary>The schema served at <c>/hub/graphql/</c>: accounts, users and roles, data routing.</summary>
 public sealed class HubSchema : Schema
 {
     public HubSchema(IServiceProvider services)
         : base(services)
     {
-        Description = "Gatehouse hub API: account and user management of the gateway control plane.";
+        Description = "Gatehouse hub API: accounts, users and data routing of the gateway control plane.";
         Query = new HubQuery();
         Mutation = new HubMutation();
 
@@ -23,8 +24,9 @@ public sealed class HubSchema : Schema
         public HubQuery()
         {
             Name = "Query";
-            Description = "Reads of accounts and their usage.";
+            Description = "Reads of accounts, their usage and their data routing.";
             TenantQueries.AddTo(this);
+            IngressDomainQueries.AddTo(this);
         }
     }
 
@@ -36,13 +38,14 @@ public sealed class HubSchema : Schema
         public HubMutation()
         {
             Name = "Mutation";
-            Description = "Changes to accounts and users, grouped as in Meta's gateway.";
+            Description = "Changes to accounts, users and data routing, grouped as in Meta's gateway.";
             Field<NonNullGraphType<TenantMutations>>("tenantMutations")
                 .Description("Mutations of advertiser accounts.")
                 .Resolve(_ => Group);
             Field<NonNullGraphType<UserMutations>>("userMutations")
                 .Description("Mutations of users and their roles.")
                 .Resolve(_ => Group);
+            IngressDomainMutations.AddTo(this);
         }
     }
 }

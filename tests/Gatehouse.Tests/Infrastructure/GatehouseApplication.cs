@@ -36,6 +36,9 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
     /// <summary>Extra configuration for one test class, applied over the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Service replacements for one test class, such as a resolver that answers from memory.</summary>
+    public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -45,12 +48,23 @@ public sealed class GatehouseApplication : WebApplicationFactory<Program>, IAsyn
 
         // No test publishes to Meta: those that publish turn it on, towards a fake Conversions API.
         builder.UseSetting("ConversionsApi:Enabled", "false");
+
+        // No test asks the machine's name servers: DNS goes to a loopback port where nothing listens, unless a
+        // test class points it at its own server or replaces the resolver.
+        builder.UseSetting("Routing:NameServers:0", "127.0.0.1:9");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in ServiceOverrides)
+            {
+                configure(services);
+            }
+        });
     }
 
     public Task InitializeAsync()
