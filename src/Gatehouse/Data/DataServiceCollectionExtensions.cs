@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<WriteGate>();
         return services;
     }
 }

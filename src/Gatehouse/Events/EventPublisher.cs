@@ -20,6 +20,7 @@ public sealed class EventPublisher(
     IOptions<ConversionsApiOptions> settings,
     PublishSignal signal,
     QueueDepth depth,
+    WriteGate gate,
     GatehouseMetrics metrics,
     TimeProvider clock,
     ILogger<EventPublisher> logger) : BackgroundService
@@ -91,8 +92,13 @@ public sealed class EventPublisher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var batches = await EventLeases.TakeAsync(
-            db, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, _options.Parallelism, ct);
+        List<List<QueuedEvent>> batches;
+        using (await gate.EnterAsync(ct))
+        {
+            batches = await EventLeases.TakeAsync(
+                db, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, _options.Parallelism, ct);
+        }
+
         if (batches.Count == 0)
         {
             return [];
@@ -117,6 +123,7 @@ public sealed class EventPublisher(
         var db = services.GetRequiredService<GatehouseDbContext>();
         if (!batch.Target.IsPublishing)
         {
+            using var turn = await gate.EnterAsync(CancellationToken.None);
             var dropped = await BatchOutcomes.DroppedAsync(
                 db, LeaseOwner, batch.Events, Now(), CancellationToken.None);
             Left("dropped", dropped);
@@ -128,6 +135,7 @@ public sealed class EventPublisher(
         if (token is null)
         {
             var refusal = PublishResult.Permanent("no readable access token is stored");
+            using var turn = await gate.EnterAsync(CancellationToken.None);
             await RecordRefusalAsync(db, batch, refusal, new PixelError(null, BadToken: true));
             return;
         }
@@ -148,13 +156,17 @@ public sealed class EventPublisher(
             // Stopping: whatever Meta made of the request, the events are sent again by whoever comes next,
             // and Meta deduplicates them by event_id.
             var ids = batch.Events.Select(e => e.Id).ToList();
+            using var turn = await gate.EnterAsync(CancellationToken.None);
             var released = await EventLeases.ReleaseAsync(db, LeaseOwner, ids, CancellationToken.None);
             PublisherLog.Released(logger, released);
             throw;
         }
 
         metrics.PublishAttempted(AttemptOutcome(result.Outcome), clock.GetElapsedTime(started));
-        await RecordAsync(db, batch, result);
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await RecordAsync(db, batch, result);
+        }
     }
 
     /// <summary>Stores the outcome, even while stopping: the request was made and its answer is known.</summary>

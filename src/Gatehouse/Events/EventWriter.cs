@@ -10,7 +10,10 @@ namespace Gatehouse.Events;
 /// PostgreSQL it saves round trips and commits just the same. Each request is answered only once the
 /// transaction that holds its events has committed.
 /// </summary>
-public sealed partial class EventWriter(IServiceScopeFactory scopes, ILogger<EventWriter> logger) : BackgroundService
+public sealed partial class EventWriter(
+    IServiceScopeFactory scopes,
+    WriteGate gate,
+    ILogger<EventWriter> logger) : BackgroundService
 {
     // Enough for one transaction to stay short: a few thousand rows commit in milliseconds.
     private const int MaxEventsPerTransaction = 5000;
@@ -87,6 +90,7 @@ public sealed partial class EventWriter(IServiceScopeFactory scopes, ILogger<Eve
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
+        using var turn = await gate.EnterAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await EventStore.StoreAsync(db, batch.Select(p => p.Write), CancellationToken.None);
         await transaction.CommitAsync();
