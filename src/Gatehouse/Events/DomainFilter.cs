@@ -1,6 +1,8 @@
 namespace Gatehouse.Events;
 
-/// <summary>Publishes or drops the events sent from one website, for one pixel of an account or for all of them.</summary>
+/// <summary>
+/// Publishes or drops the events sent from one website, for one pixel of an account or for all of them.
+/// </summary>
 public sealed class DomainFilter
 {
     /// <summary>The <see cref="PixelId"/> of a filter that applies to every pixel of the account.</summary>

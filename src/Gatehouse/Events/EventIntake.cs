@@ -29,7 +29,9 @@ public static class EventIntake
     /// A browser pixel's event. Browsers send it as <c>text/plain</c>, a CORS simple request; the answer names
     /// the page's origin unless a domain filter blocks its site, and carries no cookies either way.
     /// </summary>
-    private static async Task<IResult> ReceivePixelEventAsync(HttpContext context, [AsParameters] IntakeServices services)
+    private static async Task<IResult> ReceivePixelEventAsync(
+        HttpContext context,
+        [AsParameters] IntakeServices services)
     {
         var options = services.Options.Value;
         var (body, problem) = await ReadBodyAsync(context, options.MaxEventBytes, ["text/plain", "application/json"]);
@@ -169,7 +171,8 @@ public static class EventIntake
         IntakeLog.Refused(services.Logger, count, pixelId, source, why);
         if (pixel is not null)
         {
-            await services.Writer.WriteAsync(new EventWrite(pixel, [], [], count, services.Clock.GetUtcNow().UtcDateTime));
+            var now = services.Clock.GetUtcNow().UtcDateTime;
+            await services.Writer.WriteAsync(new EventWrite(pixel, [], [], count, now));
         }
 
         return answer;

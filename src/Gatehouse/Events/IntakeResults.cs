@@ -35,5 +35,6 @@ public static class IntakeResults
         return TypedResults.Json(new { error }, statusCode: status);
     }
 
-    private static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+    private static string TraceId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 }

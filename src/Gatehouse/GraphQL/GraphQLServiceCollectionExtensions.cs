@@ -11,7 +11,9 @@ namespace Gatehouse.GraphQL;
 
 public static partial class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Registers the hub and CAPIG schemas (each built once, shared by requests) and their transport.</summary>
+    /// <summary>
+    /// Registers the hub and CAPIG schemas (each built once, shared by requests) and their transport.
+    /// </summary>
     public static IServiceCollection AddGatehouseGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.SectionName));

@@ -77,7 +77,9 @@ public sealed class GatehouseMetrics
     /// <summary>An invitation mail was <c>sent</c>, <c>failed</c> to send, or <c>dropped</c> unqueued.</summary>
     public void InvitationMailed(string outcome) => _invitationMails.Add(1, Tag("outcome", outcome));
 
-    /// <summary>Events of one intake request: <c>queued</c>, <c>dropped</c>, <c>rejected</c> or <c>throttled</c>.</summary>
+    /// <summary>
+    /// Events of one intake request: <c>queued</c>, <c>dropped</c>, <c>rejected</c> or <c>throttled</c>.
+    /// </summary>
     public void EventsReceived(string source, string outcome, long count)
     {
         if (count > 0)

@@ -41,7 +41,9 @@ public sealed class Pixel
     /// </summary>
     public string? ProtectedAccessToken { get; set; }
 
-    /// <summary>The last permanent Conversions API error as <c>&lt;code&gt;.&lt;subcode&gt;</c>; null after a success.</summary>
+    /// <summary>
+    /// The last permanent Conversions API error as <c>&lt;code&gt;.&lt;subcode&gt;</c>; null after a success.
+    /// </summary>
     public string? ApiErrorCode { get; set; }
 
     /// <summary>Whether the Graph API refused the stored access token; cleared when a new token is stored.</summary>

@@ -48,7 +48,10 @@ public static class TrafficCounter
     /// Adds the counts to their buckets, creating the buckets that do not exist yet. Runs in the context's
     /// current transaction when it has one.
     /// </summary>
-    public static async Task AddAsync(GatehouseDbContext db, IReadOnlyCollection<TrafficCount> counts, CancellationToken ct)
+    public static async Task AddAsync(
+        GatehouseDbContext db,
+        IReadOnlyCollection<TrafficCount> counts,
+        CancellationToken ct)
     {
         foreach (var chunk in counts.Chunk(RowsPerStatement))
         {

@@ -50,8 +50,9 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     {
         var pixel = await _app.ConnectSendingPixelAsync(enrichment);
         using var client = _app.CreateClient();
+        var matching = """{"em":"Jane.Doe@Example.com","ph":"+1 (650) 555-0100"}""";
 
-        await client.PostPixelEventAsync(Captured(pixel.PixelId, """{"em":"Jane.Doe@Example.com","ph":"+1 (650) 555-0100"}"""));
+        await client.PostPixelEventAsync(Captured(pixel.PixelId, matching));
 
         var userData = JsonNode.Parse(Assert.Single(await _app.QueuedAsync(pixel)).Payload)!["user_data"]!;
         Assert.Equal(enrichment ? Sha256("jane.doe@example.com") : null, userData["em"]?.GetValue<string>());
