@@ -75,7 +75,10 @@ public sealed partial class InvitationService(
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Sets the password of the invited user, activates them and uses up their invitations.</summary>
+    /// <summary>
+    /// Sets the password of the invited user, activates them, records the sign-in that follows and uses up
+    /// their invitations.
+    /// </summary>
     public async Task<User?> AcceptAsync(
         string token,
         string email,
@@ -93,6 +96,9 @@ public sealed partial class InvitationService(
         user.Status = UserStatus.Activated;
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+
+        // Accepting signs the user in, so it counts as their first (or latest) sign-in.
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         await db.Invitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.Entry(user).Collection(u => u.Roles).LoadAsync(cancellationToken);

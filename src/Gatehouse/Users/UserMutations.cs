@@ -44,26 +44,7 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         var (role, tenant) = await FindAssignableRoleAsync(context, "input.roleName", input.RoleName, "add users");
-
-        // Limitation: two requests at the same moment that add the same new email both try to insert the user,
-        // and the second fails with an internal error on the unique email index.
-        var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == email, ct);
-        var existed = user is not null;
-        if (user?.Roles.Any(r => r.TenantId == role.TenantId) == true)
-        {
-            throw UserErrors.AlreadyInScope(role.TenantId);
-        }
-
-        var now = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
-        user ??= db.Users.Add(new User
-        {
-            Id = Guid.NewGuid(),
-            Email = email,
-            Status = UserStatus.Pending,
-            CreatedAt = now,
-        }).Entity;
-        user.Roles.Add(new UserRole { UserId = user.Id, TenantId = role.TenantId, Action = role.Action });
-        user.DefaultTenantId ??= role.TenantId;
+        var (user, existed) = await AddRoleAsync(context, email, role);
 
         var invitations = context.GetService<InvitationService>();
         var link = user.Status == UserStatus.Pending
@@ -78,6 +59,39 @@ public sealed partial class UserMutations : ObjectGraphType
         }
 
         return new AddUserResponse(existed, link, user);
+    }
+
+    /// <summary>
+    /// Gives the role to the user with this email, adding them as a pending user when the email is new. A
+    /// user already in the role's account (or at the host, for a host role) is a conflict.
+    /// </summary>
+    private static async Task<(User User, bool Existed)> AddRoleAsync(
+        IResolveFieldContext context,
+        string email,
+        Role role)
+    {
+        var db = context.GetService<GatehouseDbContext>();
+
+        // Limitation: two requests at the same moment that add the same new email both try to insert the user,
+        // and the second fails with an internal error on the unique email index.
+        var user = await db.Users.Include(u => u.Roles)
+            .SingleOrDefaultAsync(u => u.Email == email, context.CancellationToken);
+        var existed = user is not null;
+        if (user?.Roles.Any(r => r.TenantId == role.TenantId) == true)
+        {
+            throw UserErrors.AlreadyInScope(role.TenantId);
+        }
+
+        user ??= db.Users.Add(new User
+        {
+            Id = Guid.NewGuid(),
+            Email = email,
+            Status = UserStatus.Pending,
+            CreatedAt = context.GetService<TimeProvider>().GetUtcNow().UtcDateTime,
+        }).Entity;
+        user.Roles.Add(new UserRole { UserId = user.Id, TenantId = role.TenantId, Action = role.Action });
+        user.DefaultTenantId ??= role.TenantId;
+        return (user, existed);
     }
 
     private static async Task<UserPayload> ChangeRoleAsync(IResolveFieldContext context)
@@ -103,12 +117,7 @@ public sealed partial class UserMutations : ObjectGraphType
             throw UserErrors.AlreadyInScope(add.TenantId);
         }
 
-        // Limitation: two requests at the same moment that each revoke one of an account's last two admins can
-        // both pass this check and leave the account without an admin.
-        if (revoke is { Action: RoleAction.Admin }
-            && !(add is { Action: RoleAction.Admin } && add.TenantId == revoke.TenantId)
-            && !await db.UserRoles.AnyAsync(
-                r => r.TenantId == revoke.TenantId && r.Action == RoleAction.Admin && r.Id != revoke.Id, ct))
+        if (revoke is not null && !await LeavesAnAdminAsync(db, revoke, add, ct))
         {
             throw UserErrors.LastAdmin(revoke.TenantId);
         }
@@ -120,6 +129,26 @@ public sealed partial class UserMutations : ObjectGraphType
         Log.RoleChanged(context.GetService<ILogger<UserMutations>>(), user.Id, input.RoleToRevoke, input.RoleToAdd,
             context.GetCaller().Name);
         return new UserPayload(user);
+    }
+
+    /// <summary>Whether the account (or the host) of the revoked role keeps an admin after the change.</summary>
+    private static async Task<bool> LeavesAnAdminAsync(
+        GatehouseDbContext db,
+        UserRole revoke,
+        Role? add,
+        CancellationToken cancellationToken)
+    {
+        var readdsAdmin = add is { Action: RoleAction.Admin } && add.TenantId == revoke.TenantId;
+        if (revoke.Action != RoleAction.Admin || readdsAdmin)
+        {
+            return true;
+        }
+
+        // Limitation: two requests at the same moment that each revoke one of an account's last two admins can
+        // both pass this check and leave the account without an admin.
+        return await db.UserRoles.AnyAsync(
+            r => r.TenantId == revoke.TenantId && r.Action == RoleAction.Admin && r.Id != revoke.Id,
+            cancellationToken);
     }
 
     private static void Apply(GatehouseDbContext db, User user, UserRole? revoke, Role? add)
@@ -150,7 +179,25 @@ public sealed partial class UserMutations : ObjectGraphType
 
     private static async Task<string> SendInvitationAsync(IResolveFieldContext context)
     {
-        var input = context.GetArgument<SendInvitationInput>("input");
+        var (user, tenant) = await FindInviteeAsync(context, context.GetArgument<SendInvitationInput>("input"));
+
+        var invitations = context.GetService<InvitationService>();
+        var ct = context.CancellationToken;
+        var link = await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct);
+        await context.GetService<GatehouseDbContext>().SaveChangesAsync(ct);
+        Log.Invited(context.GetService<ILogger<UserMutations>>(), user.Id, context.GetCaller().Name);
+        invitations.Mail(user.Email, link, tenant?.Name);
+        return link;
+    }
+
+    /// <summary>
+    /// The pending user to invite again, and their account. An account the caller cannot see is "no user
+    /// found", like a user who is not in it; one they see but may not give its admin role to is 401.
+    /// </summary>
+    private static async Task<(User User, Tenant? Tenant)> FindInviteeAsync(
+        IResolveFieldContext context,
+        SendInvitationInput input)
+    {
         var db = context.GetService<GatehouseDbContext>();
         var ct = context.CancellationToken;
         var tenantId = input.UserType == UserKind.Agency
@@ -180,82 +227,7 @@ public sealed partial class UserMutations : ObjectGraphType
         var user = await db.Users.SingleOrDefaultAsync(
             u => u.Email == email && u.Roles.Any(r => r.TenantId == tenantId), ct)
             ?? throw UserErrors.InvitedUserNotFound(email, tenantId);
-        if (user.Status != UserStatus.Pending)
-        {
-            throw UserErrors.AlreadyActivated(email);
-        }
-
-        var invitations = context.GetService<InvitationService>();
-        var link = await invitations.IssueAsync(user, invitations.BaseUrl(context.GetHttpRequest()), ct);
-        await db.SaveChangesAsync(ct);
-        Log.Invited(context.GetService<ILogger<UserMutations>>(), user.Id, caller.Name);
-        invitations.Mail(user.Email, link, tenant?.Name);
-        return link;
-    }
-
-    /// <summary>
-    /// Reads a role name the caller wants to give. A malformed name, an unknown account and an account the
-    /// caller cannot see are all "not found"; a visible account the caller may not administer is 401.
-    /// </summary>
-    private static async Task<(Role Role, Tenant? Tenant)> FindAssignableRoleAsync(
-        IResolveFieldContext context,
-        string field,
-        string name,
-        string action)
-    {
-        var caller = context.GetCaller();
-        if (!Role.TryParse(name, out var role))
-        {
-            throw UserErrors.RoleNotFound(field, name);
-        }
-
-        var tenant = role.TenantId is null
-            ? null
-            : await context.GetService<GatehouseDbContext>().Tenants.AsNoTracking()
-                .SingleOrDefaultAsync(t => t.Id == role.TenantId, context.CancellationToken);
-        if (role.TenantId is not null
-            && (tenant is null || !AccessPolicy.CanViewTenant(caller, tenant)))
-        {
-            throw UserErrors.RoleNotFound(field, name);
-        }
-
-        return AccessPolicy.CanAssign(caller, role, tenant?.CanPartnerManage ?? true)
-            ? (role with { TenantName = tenant?.Name }, tenant)
-            : throw UserErrors.NotAuthorized(action);
-    }
-
-    /// <summary>The user, tracked with their roles, if the caller can see any of their roles.</summary>
-    private static async Task<User> FindVisibleUserAsync(IResolveFieldContext context, string userId)
-    {
-        var caller = context.GetCaller();
-        var user = Guid.TryParse(userId, out var id)
-            ? await context.GetService<GatehouseDbContext>().Users
-                .Include(u => u.Roles).ThenInclude(r => r.Tenant)
-                .SingleOrDefaultAsync(u => u.Id == id, context.CancellationToken)
-            : null;
-        var visible = user?.Roles.Any(r => r.Tenant is null
-            ? AccessPolicy.CanViewHostUsers(caller)
-            : AccessPolicy.CanViewTenant(caller, r.Tenant)) == true;
-        return visible ? user! : throw UserErrors.UserNotFound(userId);
-    }
-
-    private static UserRole FindHeldRole(IResolveFieldContext context, User user, string name)
-    {
-        if (!Role.TryParse(name, out var role))
-        {
-            throw UserErrors.RoleNotFound("input.roleToRevoke", name);
-        }
-
-        var held = user.Roles.SingleOrDefault(r => r.TenantId == role.TenantId && r.Action == role.Action);
-        var caller = context.GetCaller();
-        if (held is null || (held.Tenant is { } tenant && !AccessPolicy.CanViewTenant(caller, tenant)))
-        {
-            throw UserErrors.RoleNotHeld(name);
-        }
-
-        return AccessPolicy.CanAssign(caller, role, held.Tenant?.CanPartnerManage ?? true)
-            ? held
-            : throw UserErrors.NotAuthorized("take this role away");
+        return user.Status == UserStatus.Pending ? (user, tenant) : throw UserErrors.AlreadyActivated(email);
     }
 
     private static partial class Log

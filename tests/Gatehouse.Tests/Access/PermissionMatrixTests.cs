@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Tests.Tenants;
+using Gatehouse.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Tests.Access;
@@ -19,6 +21,7 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
     [
         "tenant(X)", "tenant(U)", "updateTenant(X)", "deleteTenant(X)", "createTenant",
         "addUserWithRole(advertiser-view-X)", "addUserWithRole(agency-view)",
+        "changeRoleForUser(advertiser-view-X to manage)", "sendInvitation(ADVERTISER, X)",
         "canViewTenantInUI(X)", "canEditTenantSettingsInUI(X)", "canEditTenantUsersInUI(X)",
     ];
 
@@ -27,14 +30,14 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
     // caller could see the account, so its viewers and managers could rename and delete it.
     private static readonly (string Caller, string[] Outcomes)[] Table =
     [
-        ("agency-admin", ["ok", "401", "ok", "ok", "ok", "ok", "ok", "true", "true", "true"]),
-        ("agency-manage", ["ok", "401", "401", "401", "401", "401", "401", "true", "true", "false"]),
-        ("agency-view", ["ok", "401", "401", "401", "401", "401", "401", "true", "false", "false"]),
-        ("advertiser-admin-X", ["ok", "401", "ok", "ok", "401", "ok", "401", "true", "true", "true"]),
-        ("advertiser-manage-X", ["ok", "401", "401", "401", "401", "401", "401", "true", "true", "false"]),
-        ("advertiser-view-X", ["ok", "401", "401", "401", "401", "401", "401", "true", "false", "false"]),
-        ("advertiser-admin-Y", ["401", "401", "401", "401", "401", "404", "401", "401", "401", "401"]),
-        (ApiAccount, ["ok", "401", "ok", "ok", "ok", "ok", "ok", "false", "false", "false"]),
+        ("agency-admin", ["ok", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "true", "true", "true"]),
+        ("agency-manage", ["ok", "401", "401", "401", "401", "401", "401", "401", "401", "true", "true", "false"]),
+        ("agency-view", ["ok", "401", "401", "401", "401", "401", "401", "401", "401", "true", "false", "false"]),
+        ("advertiser-admin-X", ["ok", "401", "ok", "ok", "401", "ok", "401", "ok", "ok", "true", "true", "true"]),
+        ("advertiser-manage-X", ["ok", "401", "401", "401", "401", "401", "401", "401", "401", "true", "true", "false"]),
+        ("advertiser-view-X", ["ok", "401", "401", "401", "401", "401", "401", "401", "401", "true", "false", "false"]),
+        ("advertiser-admin-Y", ["401", "401", "401", "401", "401", "404", "401", "404", "404", "401", "401", "401"]),
+        (ApiAccount, ["ok", "401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "false", "false", "false"]),
     ];
 
     public static TheoryData<string, string, string> Matrix()
@@ -140,6 +143,7 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
     {
         var email = AccountSeeding.NewEmail();
         var newName = "Created " + Guid.NewGuid().ToString("N")[..8];
+        var member = await SeedPendingMemberAsync(x);
         var (query, variables, result) = operation switch
         {
             "tenant(X)" => (TenantQuery, Id(x), "tenant"),
@@ -153,23 +157,54 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
             "addUserWithRole(advertiser-view-X)" => (AddUser, AddUserVariables(email, $"advertiser-view-{x}"),
                 "userMutations"),
             "addUserWithRole(agency-view)" => (AddUser, AddUserVariables(email, "agency-view"), "userMutations"),
+            "changeRoleForUser(advertiser-view-X to manage)" => (ChangeRole, ChangeRoleVariables(member.Id, x),
+                "userMutations"),
+            "sendInvitation(ADVERTISER, X)" => (Invite, InviteVariables(member.Email, x), "userMutations"),
             _ => (Flags, Id(x), "tenant"),
         };
 
         var response = await client.PostGraphQLAsync(query, variables);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var outcome = OutcomeOf(response, result, operation);
-        var changed = operation switch
+        return (OutcomeOf(response, result, operation), await ChangedAsync(operation, x, email, newName, member));
+    }
+
+    private async Task<bool> ChangedAsync(string operation, string x, string email, string newName, Member member) =>
+        operation switch
         {
             "updateTenant(X)" => await NameOfAsync(x) == "Renamed",
             "deleteTenant(X)" => !await TenantExistsAsync(x),
             "createTenant" => await QueryAsync(db => db.Tenants.AnyAsync(t => t.Name == newName)),
             "addUserWithRole(advertiser-view-X)" or "addUserWithRole(agency-view)" =>
                 await QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)),
+            "changeRoleForUser(advertiser-view-X to manage)" => await QueryAsync(db => db.UserRoles.AnyAsync(
+                r => r.UserId == member.Id && r.TenantId == x && r.Action == RoleAction.Manage)),
+            "sendInvitation(ADVERTISER, X)" => !await QueryAsync(db => db.Invitations.AnyAsync(
+                i => i.UserId == member.Id && i.TokenHash == member.InvitationHash)),
             _ => false,
         };
-        return (outcome, changed);
+
+    /// <summary>A user invited to X as a viewer who has not accepted yet, with their invitation.</summary>
+    private async Task<Member> SeedPendingMemberAsync(string x)
+    {
+        var email = AccountSeeding.NewEmail();
+        var id = await app.AddUserAsync(email, x, (x, RoleAction.View));
+        var hash = RandomNumberGenerator.GetBytes(32);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithDbAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Status, UserStatus.Pending));
+            db.Invitations.Add(new Invitation
+            {
+                TokenHash = hash,
+                UserId = id,
+                CreatedAt = now,
+                ExpiresAt = now.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        });
+        return new Member(id, email, hash);
     }
 
     private static string OutcomeOf(GraphQLResponse response, string result, string operation)
@@ -210,14 +245,33 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
         }
         """;
 
+    private const string ChangeRole = """
+        mutation ($input: ChangeRoleForUserInput!) {
+          userMutations { changeRoleForUser(input: $input) { user { id } } }
+        }
+        """;
+
+    private const string Invite = """
+        mutation ($input: SendInvitationInput!) { userMutations { sendInvitation(input: $input) } }
+        """;
+
     private static bool IsMutation(string operation) =>
         operation is "updateTenant(X)" or "deleteTenant(X)" or "createTenant"
-        || operation.StartsWith("addUserWithRole", StringComparison.Ordinal);
+        || operation.StartsWith("addUserWithRole", StringComparison.Ordinal)
+        || operation.StartsWith("changeRoleForUser", StringComparison.Ordinal)
+        || operation.StartsWith("sendInvitation", StringComparison.Ordinal);
 
     private static string Id(string id) => $$"""{"id":"{{id}}"}""";
 
     private static string AddUserVariables(string email, string role) =>
         $$$"""{"input":{"email":"{{{email}}}","roleName":"{{{role}}}"}}""";
+
+    private static string ChangeRoleVariables(Guid userId, string x) => $$$"""
+        {"input":{"userId":"{{{userId}}}","roleToRevoke":"advertiser-view-{{{x}}}","roleToAdd":"advertiser-manage-{{{x}}}"}}
+        """;
+
+    private static string InviteVariables(string email, string x) =>
+        $$$"""{"input":{"email":"{{{email}}}","tenantId":"{{{x}}}","userType":"ADVERTISER"}}""";
 
     private async Task<string?> NameOfAsync(string id) =>
         await QueryAsync(db => db.Tenants.Where(t => t.Id == id).Select(t => t.Name).SingleOrDefaultAsync());
@@ -230,4 +284,7 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
         await app.WithDbAsync(async db => result = await query(db));
         return result;
     }
+
+    /// <summary>A user of X whom the user operations act on, and the hash of their current invitation.</summary>
+    private sealed record Member(Guid Id, string Email, byte[] InvitationHash);
 }

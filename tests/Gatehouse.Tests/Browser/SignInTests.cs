@@ -23,6 +23,7 @@ public sealed partial class SignInTests(ChromiumBrowser chromium, ITestOutputHel
 
         await page.GotoAsync(link);
         var invitedAs = await page.Locator("main strong").InnerTextAsync();
+        await Screenshots.SaveAsync(page, "set-password", output);
         await page.AcceptInvitationAsync(link);
 
         Assert.Equal(0, added.ExitCode);

@@ -123,7 +123,7 @@ public sealed partial class ApiReferenceTests(GatehouseApplication app) : IClass
     }
 
     [Fact]
-    public async Task ApiReferencePage_SignedInUser_ShowsEveryOperationWithItsExamples()
+    public async Task ApiReferencePage_SignedInUser_ShowsEveryOperationWithItsDescriptionArgumentsAndExamples()
     {
         using var client = await app.CreateHubClientAsync("agency-admin");
 
@@ -135,9 +135,13 @@ public sealed partial class ApiReferenceTests(GatehouseApplication app) : IClass
             .Where(o => !html.Contains($"id=\"{o.Anchor}\"", StringComparison.Ordinal)
                 || !html.Contains(o.ExampleDocument, StringComparison.Ordinal)
                 || !html.Contains(o.ExampleVariables, StringComparison.Ordinal)
-                || !html.Contains(o.ExampleResponse, StringComparison.Ordinal))
+                || !html.Contains(o.ExampleResponse, StringComparison.Ordinal)
+                || !html.Contains($"<p>{o.Description}</p>", StringComparison.Ordinal)
+                || !html.Contains($"<code>{o.ReturnType.Printed}</code>", StringComparison.Ordinal)
+                || o.Arguments.Any(a => !html.Contains($"<td><code>{a.Name}</code></td>", StringComparison.Ordinal)))
             .Select(o => o.Path);
         Assert.Empty(missing);
+        Assert.All(Reference.Operations, o => Assert.NotEmpty(o.Description));
         Assert.Contains("grant_type=client_credentials", html, StringComparison.Ordinal);
         Assert.Contains("id=\"type-CreateTenantInput\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/hub/settings/clients\"", html, StringComparison.Ordinal);

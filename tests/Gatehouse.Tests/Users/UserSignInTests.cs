@@ -39,6 +39,24 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Invitation_PasswordSet_CountsAsTheUsersLastSignIn()
+    {
+        // Accepting signs the user in, yet the host-users page once listed them as never signed in.
+        var x = await app.AddTenantAsync();
+        using var api = await app.CreateApiClientAsync();
+        var (email, path) = await InviteAsync(api, $"advertiser-view-{x}");
+        using var browser = app.CreateBrowserClient();
+        app.Clock.Advance(TimeSpan.FromHours(3));
+
+        using var response = await browser.AcceptAsync(path, NewPassword);
+
+        DateTime? lastSignIn = null;
+        await app.WithDbAsync(async db => lastSignIn = await db.Users.Where(u => u.Email == email)
+            .Select(u => u.LastSignInAt).SingleAsync());
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, lastSignIn);
+    }
+
+    [Fact]
     public async Task Invitation_PostedAgainFromAnotherTab_ShowsBrokenLinkAndKeepsFirstPassword()
     {
         var x = await app.AddTenantAsync();

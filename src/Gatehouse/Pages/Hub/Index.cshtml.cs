@@ -1,12 +1,11 @@
 using Gatehouse.Access;
 using Gatehouse.Hub;
 using Gatehouse.Usage;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Pages.Hub;
 
-public sealed class IndexModel(AccountDirectory directory, IOptions<UsageOptions> usage) : PageModel
+public sealed class IndexModel(AccountDirectory directory, IOptions<UsageOptions> usage) : HubPageModel
 {
     public List<AccountSummary> Accounts { get; private set; } = [];
 
@@ -16,8 +15,7 @@ public sealed class IndexModel(AccountDirectory directory, IOptions<UsageOptions
 
     public async Task OnGetAsync()
     {
-        var caller = Caller.From(User)!;
-        CanCreate = AccessPolicy.CanCreateTenant(caller);
-        Accounts = await directory.ListAsync(caller, HttpContext.RequestAborted);
+        CanCreate = AccessPolicy.CanCreateTenant(Caller);
+        Accounts = await directory.ListAsync(Caller, HttpContext.RequestAborted);
     }
 }
