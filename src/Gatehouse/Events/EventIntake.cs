@@ -185,8 +185,11 @@ public static class EventIntake
         List<IncomingEvent> events,
         string source)
     {
-        var queued = events.Where(e => pixel.Publishes(e.EventName, e.Site)).ToList();
-        var dropped = events.Where(e => !pixel.Publishes(e.EventName, e.Site)).ToList();
+        // Limitation: filters apply as events arrive; events already queued when a filter changes are published
+        // as they were queued (the publisher checks only the publishing switch again).
+        var split = events.ToLookup(e => pixel.Publishes(e.EventName, e.Site));
+        List<IncomingEvent> queued = [.. split[true]];
+        List<IncomingEvent> dropped = [.. split[false]];
         var depth = services.Depth.Current;
         if (queued.Count > 0 && depth + queued.Count > services.Options.Value.MaxQueueDepth)
         {

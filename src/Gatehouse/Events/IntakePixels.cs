@@ -29,6 +29,8 @@ public sealed record IntakePixel(
 /// busy pixel costs one database read every few seconds instead of one per request. Unknown pixel ids are
 /// kept too, so a flood of them does not reach the database either.
 /// </summary>
+// Limitation: a change to a pixel's switches, token or filters reaches this cache within PixelCacheDuration,
+// so events that arrive in between are still taken or dropped by the old settings.
 public sealed class IntakePixels(
     IServiceScopeFactory scopes,
     PixelTokens tokens,
