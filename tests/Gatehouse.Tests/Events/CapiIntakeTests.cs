@@ -162,9 +162,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     public async Task CapiBatch_ReceivingSwitchedOff_Answers403AndCountsTheEventsRejected()
     {
         var pixel = await _app.ConnectSendingPixelAsync();
-        using var api = await _app.CreateApiClientAsync();
-        await api.PostGraphQLAsync(Pixels.PixelSamples.Receive,
-            Pixels.PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), Pixels.PixelSamples.Endpoint);
+        await _app.SwitchOffAsync(pixel, Pixels.PixelSamples.Receive);
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "A", "B"));
@@ -178,9 +176,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     public async Task CapiBatch_PublishingSwitchedOff_CountsEventsReceivedAndDroppedWithoutQueueing()
     {
         var pixel = await _app.ConnectSendingPixelAsync();
-        using var api = await _app.CreateApiClientAsync();
-        await api.PostGraphQLAsync(Pixels.PixelSamples.Publish,
-            Pixels.PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), Pixels.PixelSamples.Endpoint);
+        await _app.SwitchOffAsync(pixel, Pixels.PixelSamples.Publish);
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "A", "B"));

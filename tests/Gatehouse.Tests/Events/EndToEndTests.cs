@@ -60,9 +60,7 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
     public async Task CapiBatch_PublishingSwitchedOff_NothingReachesTheConversionsApi()
     {
         var pixel = await _app.ConnectSendingPixelAsync();
-        using var api = await _app.CreateApiClientAsync();
-        await api.PostGraphQLAsync(Pixels.PixelSamples.Publish,
-            Pixels.PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), Pixels.PixelSamples.Endpoint);
+        await _app.SwitchOffAsync(pixel, Pixels.PixelSamples.Publish);
         using var client = _app.CreateClient();
 
         using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "A", "B"));

@@ -28,6 +28,18 @@ public static class IntakeSetup
         return new ConnectedPixel(tenantId, pixelId, PixelSamples.AccessToken);
     }
 
+    /// <summary>
+    /// Turns a switch off through the documented mutation: <see cref="PixelSamples.Receive"/> or
+    /// <see cref="PixelSamples.Publish"/>.
+    /// </summary>
+    public static async Task SwitchOffAsync(this GatehouseApplication app, ConnectedPixel pixel, string mutation)
+    {
+        using var api = await app.CreateApiClientAsync();
+        var response = await api.PostGraphQLAsync(mutation,
+            PixelSamples.StatusVariables(pixel.TenantId, 0, pixel.PixelId), PixelSamples.Endpoint);
+        Assert.Null(response.Json["errors"]);
+    }
+
     public static async Task<HttpResponseMessage> PostBatchAsync(
         this HttpClient client,
         ConnectedPixel pixel,
