@@ -8,6 +8,7 @@
         return;
     }
 
+    const endpoint = document.getElementById('console-endpoint');
     const token = document.getElementById('console-token');
     const query = document.getElementById('console-query');
     const variables = document.getElementById('console-variables');
@@ -48,7 +49,7 @@
         show('Running…', '');
         try {
             // The session cookie stays home: the console shows what the token alone may do.
-            const response = await fetch(form.dataset.endpoint, {
+            const response = await fetch(endpoint.value, {
                 method: 'POST',
                 headers: headers,
                 credentials: 'omit',
@@ -62,7 +63,9 @@
         }
     }
 
-    function load(anchor) {
+    // Each example goes to the endpoint of its part of the page: /hub/graphql/ or /capig/graphql/.
+    function load(anchor, exampleEndpoint) {
+        endpoint.value = exampleEndpoint;
         query.value = document.getElementById(anchor + '-query').textContent;
         variables.value = document.getElementById(anchor + '-variables').textContent;
         show('', '');
@@ -79,7 +82,7 @@
     });
     document.querySelectorAll('button[data-try]').forEach(function (button) {
         button.addEventListener('click', function () {
-            load(button.dataset.try);
+            load(button.dataset.try, button.dataset.endpoint);
         });
     });
 })();

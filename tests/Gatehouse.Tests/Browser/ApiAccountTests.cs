@@ -73,4 +73,40 @@ public sealed class ApiAccountTests(ChromiumBrowser chromium, ITestOutputHelper 
         direct.ShouldBe(shown);
         Assert.True(_hub.BrowserErrors.IsEmpty, string.Join('\n', _hub.BrowserErrors));
     }
+
+    [Fact]
+    public async Task ApiReference_CapigExampleTriedInTheConsole_GoesToCapigGraphQL()
+    {
+        var page = await _hub.SignUpHostAdminAsync("admin@example.com");
+        var id = await page.CreateAccountAsync("Acme Shoes");
+        var secret = await page.AddApiAccountAsync("partner1");
+        using var client = _hub.CreateHttpClient();
+        var token = await client.GetTokenAsync("partner1", secret);
+        var variables = $$"""{"tenantId": "{{id}}", "timeWindowMin": 60}""";
+
+        await page.GotoAsync("/hub/settings/api-reference");
+        await page.Locator("#capig-op-tenantQueries-account")
+            .GetByRole(AriaRole.Button, new() { Name = "Try it" }).ClickAsync();
+        var console = page.Section("Console");
+        var endpoint = await console.GetByLabel("Endpoint").InputValueAsync();
+        await console.GetByLabel("Token").FillAsync(token);
+        await console.GetByLabel("Variables (JSON)").FillAsync(variables);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+        var status = console.GetByRole(AriaRole.Status);
+        await status.GetByText("HTTP 200").WaitForAsync();
+        await console.EvaluateAsync("section => section.scrollIntoView()");
+        await Screenshots.SaveAsync(page, "api-reference-capig", output);
+        var shown = await console.Locator("pre").InnerTextAsync();
+        var query = await console.GetByLabel("Query").InputValueAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var direct = await client.PostGraphQLAsync(query, variables, "/capig/graphql/");
+
+        Assert.Equal("/capig/graphql/", endpoint);
+        Assert.StartsWith("query Account($tenantId: ID!, $timeWindowMin: Int) {", query, StringComparison.Ordinal);
+        direct.ShouldBe("""
+            {"data":{"tenantQueries":{"account":{"name":"Acme Shoes","status":0,"signalConfigs":[]}}}}
+            """);
+        direct.ShouldBe(shown);
+        Assert.True(_hub.BrowserErrors.IsEmpty, string.Join('\n', _hub.BrowserErrors));
+    }
 }

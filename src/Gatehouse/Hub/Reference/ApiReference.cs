@@ -1,17 +1,19 @@
 namespace Gatehouse.Hub.Reference;
 
 /// <summary>
-/// The hub API's reference, generated from the live schema: its operations with runnable examples, its
-/// types, the token call and the error format.
+/// The API's reference, generated from the live schemas: the operations of <c>/hub/graphql/</c> and of
+/// <c>/capig/graphql/</c> with runnable examples, their types, the token call and the error format.
 /// </summary>
 public sealed record ApiReference(
-    IReadOnlyList<ReferenceOperation> Operations,
-    IReadOnlyList<ReferenceType> Types,
+    ReferencePart Hub,
+    ReferencePart Capig,
     IReadOnlyList<ReferenceError> Errors,
     string ErrorExample,
     string TokenResponseExample)
 {
     public const string GraphQLPath = "/hub/graphql/";
+
+    public const string CapigGraphQLPath = "/capig/graphql/";
 
     public const string TokenPath = "/clients/token";
 
@@ -33,11 +35,39 @@ public sealed record ApiReference(
           -d '{"query":"query ($id: String!) { tenant(tenantId: $id) { id name } }","variables":{"id":"hU2koC34"}}'
         """;
 
-    public bool IsDocumented(string typeName) => Types.Any(t => t.Name == typeName);
+    /// <summary>The operations of <c>/hub/graphql/</c>, the first part of the page.</summary>
+    public IReadOnlyList<ReferenceOperation> Operations => Hub.Operations;
+
+    /// <summary>The types of <c>/hub/graphql/</c>.</summary>
+    public IReadOnlyList<ReferenceType> Types => Hub.Types;
+
+    public IReadOnlyList<ReferencePart> Parts => [Hub, Capig];
 }
 
-/// <summary>One operation: a field of Query, or a field of one of Mutation's groups.</summary>
+/// <summary>
+/// The reference of one endpoint: its operations, whose examples are posted to <paramref name="Endpoint"/>,
+/// and its types. Anchors on the page start with <paramref name="AnchorPrefix"/>, since both schemas may
+/// name a type alike.
+/// </summary>
+public sealed record ReferencePart(
+    string Endpoint,
+    string AnchorPrefix,
+    IReadOnlyList<ReferenceOperation> Operations,
+    IReadOnlyList<ReferenceType> Types)
+{
+    public bool IsDocumented(string typeName) => Types.Any(t => t.Name == typeName);
+
+    public string TypeAnchor(string typeName) => AnchorPrefix + "type-" + typeName;
+}
+
+/// <summary>
+/// One operation: a field of Query, or a field reached through groups (<c>tenantMutations { createTenant }</c>,
+/// <c>tenantMutations(tenantId:) { signalMutations { deleteDataSource } }</c>). Its arguments start with the
+/// groups' own, in path order.
+/// </summary>
 public sealed record ReferenceOperation(
+    string Endpoint,
+    string AnchorPrefix,
     string Path,
     string Kind,
     string Description,
@@ -48,7 +78,7 @@ public sealed record ReferenceOperation(
     string ExampleResponse)
 {
     /// <summary>The id of the operation's section on the page, usable in a URL fragment.</summary>
-    public string Anchor => "op-" + Path.Replace('.', '-');
+    public string Anchor => AnchorPrefix + "op-" + Path.Replace('.', '-');
 }
 
 /// <summary>An argument, or a field of an object or input type; an input type's fields are listed too.</summary>
@@ -62,9 +92,14 @@ public sealed record ReferenceField(
 public sealed record ReferenceTypeName(string Printed, string Named);
 
 /// <summary>An object, input or enum type; an enum's values are its fields, without types.</summary>
-public sealed record ReferenceType(string Name, string Kind, string Description, IReadOnlyList<ReferenceField> Fields)
+public sealed record ReferenceType(
+    string AnchorPrefix,
+    string Name,
+    string Kind,
+    string Description,
+    IReadOnlyList<ReferenceField> Fields)
 {
-    public string Anchor => "type-" + Name;
+    public string Anchor => AnchorPrefix + "type-" + Name;
 }
 
 /// <summary>An error code a client can meet in <c>errors[].extensions.code</c>, with its status.</summary>

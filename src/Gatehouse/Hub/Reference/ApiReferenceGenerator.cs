@@ -47,55 +47,76 @@ public static class ApiReferenceGenerator
             "The token is missing, unknown or expired (HTTP 401), or the caller may not act on the account; "
             + "an account that does not exist gets the same answer."),
         new(ErrorCodes.Forbidden, 403, "A hub session called without its antiforgery token."),
-        new(ErrorCodes.NotFound, 404, "The user or role named does not exist, or the caller may not see it."),
-        new(ErrorCodes.Conflict, 409, "The change would duplicate something that exists, such as a user's role."),
+        new(ErrorCodes.NotFound, 404,
+            "The user, role or pixel named does not exist, or the caller may not see it."),
+        new(ErrorCodes.Conflict, 409,
+            "The change would duplicate something that exists, such as a user's role or a pixel connected to "
+            + "another account."),
         new(ErrorCodes.InternalServerError, 500,
             "The server failed; the message carries a trace id to quote when reporting it."),
     ];
 
-    /// <summary>Generates the reference of the hub schema registered in <paramref name="services"/>.</summary>
+    /// <summary>Generates the reference of the hub and CAPIG schemas in <paramref name="services"/>.</summary>
     public static ApiReference FromServices(IServiceProvider services)
     {
-        // Limitation: the reference and its console cover /hub/graphql/ only; the pixel operations of
-        // /capig/graphql/, whose groups take a tenantId argument, are described nowhere in the hub yet.
-        var schema = services.GetRequiredService<HubSchema>();
-        schema.Initialize();
-        return Generate(schema, services.GetRequiredService<IOptions<TokenOptions>>().Value.Lifetime);
+        var hub = services.GetRequiredService<HubSchema>();
+        var capig = services.GetRequiredService<CapigSchema>();
+        hub.Initialize();
+        capig.Initialize();
+        return Generate(hub, capig, services.GetRequiredService<IOptions<TokenOptions>>().Value.Lifetime);
     }
 
-    public static ApiReference Generate(ISchema schema, TimeSpan tokenLifetime)
-    {
-        var operations = schema.Query.Fields
-            .Select(field => Describe("query", null, field, schema.Query.Name))
-            .ToList();
+    public static ApiReference Generate(ISchema hub, ISchema capig, TimeSpan tokenLifetime) =>
+        new(
+            Part(hub, ApiReference.GraphQLPath, "", scoped: false),
+            Part(capig, ApiReference.CapigGraphQLPath, "capig-", scoped: true),
+            Errors,
+            ErrorExample,
+            TokenResponse(tokenLifetime));
 
-        // The root types and the groups are described by their operations, not in the types section.
-        var operationTypes = new HashSet<string> { schema.Query.Name };
+    // On /hub/graphql/ the fields of Query are operations and Mutation's fields are operations or groups. On
+    // /capig/graphql/ (scoped) every root field names the account (tenantId) and groups the operations on it.
+    private static ReferencePart Part(ISchema schema, string endpoint, string anchorPrefix, bool scoped)
+    {
+        var site = new Site(endpoint, anchorPrefix, [], []);
+        Func<FieldType, IObjectGraphType?> rootGroup = field =>
+            field.ResolvedType!.GetNamedType() as IObjectGraphType;
+        Walk(site, "query", [], schema.Query, scoped ? rootGroup : _ => null);
         if (schema.Mutation is { } mutation)
         {
-            operationTypes.Add(mutation.Name);
-            foreach (var field in mutation.Fields)
-            {
-                if (GroupOf(field) is not { } group)
-                {
-                    operations.Add(Describe("mutation", null, field, mutation.Name));
-                    continue;
-                }
-
-                operationTypes.Add(group.Name);
-                operations.AddRange(
-                    group.Fields.Select(operation => Describe("mutation", field, operation, group.Name)));
-            }
+            Walk(site, "mutation", [], mutation, scoped ? rootGroup : GroupOf);
         }
 
+        // The root types and the groups are described by their operations, not in the types section.
         var types = schema.AllTypes
             .Where(type => !type.Name.StartsWith("__", StringComparison.Ordinal))
-            .Where(type => !operationTypes.Contains(type.Name))
-            .Select(DescribeType)
+            .Where(type => !site.OperationTypes.Contains(type.Name))
+            .Select(type => DescribeType(anchorPrefix, type))
             .OfType<ReferenceType>()
             .OrderBy(type => type.Name, StringComparer.Ordinal)
             .ToList();
-        return new ApiReference(operations, types, Errors, ErrorExample, TokenResponse(tokenLifetime));
+        return new ReferencePart(endpoint, anchorPrefix, site.Operations, types);
+    }
+
+    private static void Walk(
+        Site site,
+        string kind,
+        IReadOnlyList<FieldType> groups,
+        IObjectGraphType owner,
+        Func<FieldType, IObjectGraphType?> groupOf)
+    {
+        site.OperationTypes.Add(owner.Name);
+        foreach (var field in owner.Fields)
+        {
+            if (groupOf(field) is { } group)
+            {
+                Walk(site, kind, [.. groups, field], group, GroupOf);
+            }
+            else
+            {
+                site.Operations.Add(Describe(site, kind, groups, field, owner.Name));
+            }
+        }
     }
 
     // A group is a field without arguments whose object type holds the real operations, which take arguments
@@ -107,16 +128,26 @@ public static class ApiReferenceGenerator
             ? group
             : null;
 
-    private static ReferenceOperation Describe(string kind, FieldType? group, FieldType operation, string owner) =>
+    private static ReferenceOperation Describe(
+        Site site,
+        string kind,
+        IReadOnlyList<FieldType> groups,
+        FieldType operation,
+        string owner) =>
         new(
-            group is null ? operation.Name : group.Name + "." + operation.Name,
+            site.Endpoint,
+            site.AnchorPrefix,
+            string.Join('.', groups.Select(g => g.Name).Append(operation.Name)),
             kind,
             operation.Description ?? "",
-            (operation.Arguments ?? []).Select(a => Field(a.Name, a.ResolvedType!, a.Description)).ToList(),
+            groups.Append(operation)
+                .SelectMany(field => field.Arguments ?? [])
+                .Select(a => Field(a.Name, a.ResolvedType!, a.Description))
+                .ToList(),
             TypeName(operation.ResolvedType!),
-            ReferenceExamples.Document(kind, group, operation),
-            ReferenceExamples.Variables(operation),
-            ReferenceExamples.Response(group, operation, owner));
+            ReferenceExamples.Document(kind, groups, operation),
+            ReferenceExamples.Variables(groups, operation),
+            ReferenceExamples.Response(groups, operation, owner));
 
     private static ReferenceField Field(string name, IGraphType type, string? description) =>
         new(
@@ -130,13 +161,14 @@ public static class ApiReferenceGenerator
     private static ReferenceTypeName TypeName(IGraphType type) =>
         new(ReferenceExamples.Print(type), type.GetNamedType().Name);
 
-    private static ReferenceType? DescribeType(IGraphType type) => type switch
+    private static ReferenceType? DescribeType(string anchorPrefix, IGraphType type) => type switch
     {
-        IInputObjectGraphType input => new ReferenceType(input.Name, "input", input.Description ?? "",
+        IInputObjectGraphType input => new ReferenceType(anchorPrefix, input.Name, "input", input.Description ?? "",
             input.Fields.Select(f => Field(f.Name, f.ResolvedType!, f.Description)).ToList()),
-        IObjectGraphType output => new ReferenceType(output.Name, "type", output.Description ?? "",
+        IObjectGraphType output => new ReferenceType(anchorPrefix, output.Name, "type", output.Description ?? "",
             output.Fields.Select(f => Field(f.Name, f.ResolvedType!, f.Description)).ToList()),
-        EnumerationGraphType enumeration => new ReferenceType(enumeration.Name, "enum", enumeration.Description ?? "",
+        EnumerationGraphType enumeration => new ReferenceType(anchorPrefix, enumeration.Name, "enum",
+            enumeration.Description ?? "",
             enumeration.Values.Select(v => new ReferenceField(v.Name, new("", ""), v.Description ?? "", [])).ToList()),
         _ => null,
     };
@@ -152,4 +184,11 @@ public static class ApiReferenceGenerator
             ["expires_in"] = (long)lifetime.TotalSeconds,
         }.ToJsonString(ReferenceExamples.Json);
     }
+
+    // What one part's walk collects: its operations, and the root and group types that hold them.
+    private sealed record Site(
+        string Endpoint,
+        string AnchorPrefix,
+        List<ReferenceOperation> Operations,
+        HashSet<string> OperationTypes);
 }

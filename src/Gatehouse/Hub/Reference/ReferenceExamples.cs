@@ -23,31 +23,33 @@ public static class ReferenceExamples
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Document(string kind, FieldType? group, FieldType operation)
+    /// <summary>
+    /// The request document: one variable per argument of the groups and the operation, and the groups
+    /// nested around the operation (<c>tenantMutations(tenantId: $tenantId) { signalMutations { ... } }</c>).
+    /// </summary>
+    public static string Document(string kind, IReadOnlyList<FieldType> groups, FieldType operation)
     {
-        var variables = operation.Arguments is { Count: > 0 } arguments
+        var arguments = groups.Append(operation).SelectMany(field => field.Arguments ?? []).ToList();
+        var variables = arguments.Count > 0
             ? "(" + string.Join(", ", arguments.Select(a => $"${a.Name}: {Print(a.ResolvedType!)}")) + ")"
             : "";
-        var call = operation.Arguments is { Count: > 0 }
-            ? operation.Name + "(" + string.Join(", ", operation.Arguments.Select(a => $"{a.Name}: ${a.Name}")) + ")"
-            : operation.Name;
         var text = new StringBuilder().Append(kind).Append(' ').Append(Pascal(operation.Name)).Append(variables);
         text.Append(" {\n");
         var indent = 1;
-        if (group is not null)
+        foreach (var group in groups)
         {
-            Line(text, indent++, group.Name + " {");
+            Line(text, indent++, Call(group) + " {");
         }
 
         var selection = SelectionOf(operation);
-        Line(text, indent, selection is null ? call : call + " {");
+        Line(text, indent, selection is null ? Call(operation) : Call(operation) + " {");
         if (selection is not null)
         {
             Write(text, indent + 1, selection);
             Line(text, indent, "}");
         }
 
-        if (group is not null)
+        foreach (var _ in groups)
         {
             Line(text, --indent, "}");
         }
@@ -55,24 +57,31 @@ public static class ReferenceExamples
         return text.Append('}').ToString();
     }
 
-    public static string Variables(FieldType operation)
+    public static string Variables(IReadOnlyList<FieldType> groups, FieldType operation)
     {
         var variables = new JsonObject();
-        foreach (var argument in operation.Arguments ?? [])
+        foreach (var field in groups.Append(operation))
         {
-            variables[argument.Name] = Input(argument.ResolvedType!, operation.Name, argument.Name);
+            foreach (var argument in field.Arguments ?? [])
+            {
+                variables[argument.Name] = Input(argument.ResolvedType!, field.Name, argument.Name);
+            }
         }
 
         return variables.ToJsonString(Json);
     }
 
-    public static string Response(FieldType? group, FieldType operation, string owner)
+    public static string Response(IReadOnlyList<FieldType> groups, FieldType operation, string owner)
     {
-        var result = new JsonObject
+        JsonNode? data = new JsonObject
         {
             [operation.Name] = Output(operation.ResolvedType!, owner, operation.Name, SelectionOf(operation), true),
         };
-        var data = group is null ? result : new JsonObject { [group.Name] = result };
+        foreach (var group in groups.Reverse())
+        {
+            data = new JsonObject { [group.Name] = data };
+        }
+
         return new JsonObject { ["data"] = data }.ToJsonString(Json);
     }
 
@@ -152,6 +161,10 @@ public static class ReferenceExamples
                 Output(child.Field.ResolvedType!, child.Owner, child.Field.Name, child.Children, false)))),
             _ => SampleValues.For(owner, name, type, top),
         };
+
+    private static string Call(FieldType field) => field.Arguments is { Count: > 0 } arguments
+        ? field.Name + "(" + string.Join(", ", arguments.Select(a => $"{a.Name}: ${a.Name}")) + ")"
+        : field.Name;
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
