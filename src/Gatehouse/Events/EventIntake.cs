@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Hosting;
-using Gatehouse.Pixels;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -34,13 +29,13 @@ public static class EventIntake
         [AsParameters] IntakeServices services)
     {
         var options = services.Options.Value;
-        var (body, problem) = await ReadBodyAsync(context, options.MaxEventBytes, ["text/plain", "application/json"]);
+        var (body, problem) = await IntakeRequests.ReadBodyAsync(context, options.MaxEventBytes, ["text/plain", "application/json"]);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (Parse(body) is not JsonObject json)
+        if (IntakeRequests.Parse(body) is not JsonObject json)
         {
             return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter, "The body must be a JSON object.");
         }
@@ -58,7 +53,7 @@ public static class EventIntake
             return await RefuseAsync(services, pixel, pixelId, 1, "pixel", refusal);
         }
 
-        var request = new PixelRequest(services.Clock.GetUtcNow().UtcDateTime, ClientAddress(context),
+        var request = new PixelRequest(services.Clock.GetUtcNow().UtcDateTime, IntakeRequests.ClientAddress(context),
             context.Request.Headers.UserAgent.ToString(), context.Request.Headers.Origin.ToString());
         var incoming = PixelEvents.Read(json, request, pixel!.Enrich, options, out var error);
         if (incoming is null)
@@ -82,23 +77,23 @@ public static class EventIntake
         string pixelId,
         [AsParameters] IntakeServices services)
     {
-        if (PixelIdIsInvalid(pixelId))
+        if (IntakeRequests.PixelIdIsInvalid(pixelId))
         {
             return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
                 "The path must name a Meta Pixel ID of 1 to 32 digits.");
         }
 
         var options = services.Options.Value;
-        var (body, problem) = await ReadBodyAsync(context, options.MaxBatchBytes,
+        var (body, problem) = await IntakeRequests.ReadBodyAsync(context, options.MaxBatchBytes,
             ["application/json", "application/x-www-form-urlencoded"]);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (data, token) = ReadBatch(context, body);
+        var (data, token) = IntakeRequests.ReadBatch(context, body);
         var pixel = await services.Pixels.FindAsync(pixelId, context.RequestAborted);
-        if (pixel is not null && !TokenMatches(pixel.AccessToken, token))
+        if (pixel is not null && !IntakeRequests.TokenMatches(pixel.AccessToken, token))
         {
             return IntakeResults.Error(context, 401, IntakeResults.InvalidToken,
                 "Invalid OAuth access token: send the pixel's Conversions API access token.");
@@ -237,97 +232,6 @@ public static class EventIntake
 
         return (events, null);
     }
-
-    // The token may come as a bearer token, in the query string or in the body, as the Graph API allows.
-    private static (JsonArray? Data, string? Token) ReadBatch(HttpContext context, byte[] body)
-    {
-        string? token = null;
-        JsonNode? data;
-        if (context.Request.HasFormContentType)
-        {
-            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-            data = form.TryGetValue("data", out var text) ? Parse(Encoding.UTF8.GetBytes(text.ToString())) : null;
-            token = form.TryGetValue("access_token", out var formToken) ? formToken.ToString() : null;
-        }
-        else
-        {
-            var json = Parse(body) as JsonObject;
-            data = json?["data"];
-            token = json?["access_token"] is JsonValue value && value.TryGetValue<string>(out var bodyToken)
-                ? bodyToken
-                : null;
-        }
-
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = header["Bearer ".Length..].Trim();
-        }
-        else if (context.Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
-        {
-            token = queryToken;
-        }
-
-        return (data as JsonArray, token);
-    }
-
-    // Hashing first makes the comparison take the same time whatever the lengths of the two tokens.
-    private static bool TokenMatches(string? stored, string? sent) =>
-        stored is not null && sent is not null && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(stored)), SHA256.HashData(Encoding.UTF8.GetBytes(sent)));
-
-    private static bool PixelIdIsInvalid(string pixelId) =>
-        pixelId.Length is 0 or > PixelIds.MaxLength || !pixelId.All(char.IsAsciiDigit);
-
-    private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(
-        HttpContext context,
-        int maxBytes,
-        string[] mediaTypes)
-    {
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim() ?? "";
-        if (!mediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-        {
-            return ([], IntakeResults.Error(context, 415, IntakeResults.InvalidParameter,
-                $"Content-Type must be {string.Join(" or ", mediaTypes)}."));
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes + 1L;
-        }
-
-        using var buffer = new MemoryStream();
-        try
-        {
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        }
-        catch (BadHttpRequestException)
-        {
-            buffer.SetLength(maxBytes + 1L);
-        }
-
-        return buffer.Length > maxBytes
-            ? ([], IntakeResults.Error(context, 413, IntakeResults.InvalidParameter,
-                $"The body must be at most {maxBytes} bytes."))
-            : (buffer.ToArray(), null);
-    }
-
-    private static JsonNode? Parse(byte[] body)
-    {
-        try
-        {
-            return JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address
-            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
-            : null;
 
     /// <summary>The services every intake request uses.</summary>
     private sealed record IntakeServices(

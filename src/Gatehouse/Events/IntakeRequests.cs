@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Pixels;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Gatehouse.Events;
+
+/// <summary>Reading intake requests: bodies within their limits, batches, tokens and client addresses.</summary>
+public static class IntakeRequests
+{
+    // The token may come as a bearer token, in the query string or in the body, as the Graph API allows.
+    public static (JsonArray? Data, string? Token) ReadBatch(HttpContext context, byte[] body)
+    {
+        string? token = null;
+        JsonNode? data;
+        if (context.Request.HasFormContentType)
+        {
+            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+            data = form.TryGetValue("data", out var text) ? Parse(Encoding.UTF8.GetBytes(text.ToString())) : null;
+            token = form.TryGetValue("access_token", out var formToken) ? formToken.ToString() : null;
+        }
+        else
+        {
+            var json = Parse(body) as JsonObject;
+            data = json?["data"];
+            token = json?["access_token"] is JsonValue value && value.TryGetValue<string>(out var bodyToken)
+                ? bodyToken
+                : null;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (context.Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            token = queryToken;
+        }
+
+        return (data as JsonArray, token);
+    }
+
+    // Hashing first makes the comparison take the same time whatever the lengths of the two tokens.
+    public static bool TokenMatches(string? stored, string? sent) =>
+        stored is not null && sent is not null && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(stored)), SHA256.HashData(Encoding.UTF8.GetBytes(sent)));
+
+    public static bool PixelIdIsInvalid(string pixelId) =>
+        pixelId.Length is 0 or > PixelIds.MaxLength || !pixelId.All(char.IsAsciiDigit);
+
+    public static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(
+        HttpContext context,
+        int maxBytes,
+        string[] mediaTypes)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim() ?? "";
+        if (!mediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return ([], IntakeResults.Error(context, 415, IntakeResults.InvalidParameter,
+                $"Content-Type must be {string.Join(" or ", mediaTypes)}."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            buffer.SetLength(maxBytes + 1L);
+        }
+
+        return buffer.Length > maxBytes
+            ? ([], IntakeResults.Error(context, 413, IntakeResults.InvalidParameter,
+                $"The body must be at most {maxBytes} bytes."))
+            : (buffer.ToArray(), null);
+    }
+
+    public static JsonNode? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string? ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : null;
+}
