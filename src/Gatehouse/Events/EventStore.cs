@@ -23,8 +23,8 @@ public sealed record EventWrite(
 public static class EventStore
 {
     // Limitation: each event is written to SQLite four times on its way through (queued, leased, read back,
-    // deleted), so on two cores batches are accepted at about 10,000 events a second, a third of the aim;
-    // bench/README.md has the measurements and the next steps.
+    // deleted), so on two cores batches are accepted at about 10,000 events a second, a third of the aim
+    // (bench/README.md has the measurements and the next steps).
     // Seven parameters a row; 500 rows stay far below both providers' parameter limits.
     private const int RowsPerStatement = 500;
 
