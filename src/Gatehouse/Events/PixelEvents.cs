@@ -17,7 +17,7 @@ public static class PixelEvents
 
     /// <summary>The pixel the event names, or null when it names none that can be a pixel id.</summary>
     public static string? PixelIdOf(JsonObject body) =>
-        body["fb.pixel_id"] is JsonValue value && value.TryGetValue<string>(out var id)
+        ServerEvents.Text(body["fb.pixel_id"]) is { } id
         && id.Length is > 0 and <= PixelIds.MaxLength && id.All(char.IsAsciiDigit)
             ? id
             : null;
@@ -29,14 +29,14 @@ public static class PixelEvents
     public static IncomingEvent? Read(JsonObject body, PixelRequest request, bool enrich, IntakeOptions options,
         out string? error)
     {
-        var name = Text(body["event_name"]);
+        var name = ServerEvents.Text(body["event_name"]);
         if (!ServerEvents.IsEventName(name))
         {
             error = "event_name is required: 1 to 100 characters.";
             return null;
         }
 
-        var eventId = Text(body["event_id"]);
+        var eventId = ServerEvents.Text(body["event_id"]);
         if (eventId is { Length: > ServerEvents.MaxEventIdLength })
         {
             error = $"event_id must be at most {ServerEvents.MaxEventIdLength} characters.";
@@ -84,7 +84,7 @@ public static class PixelEvents
     private static void AddPage(JsonObject payload, JsonObject body, PixelRequest request)
     {
         var context = body["website_context"] as JsonObject;
-        var location = Text(context?["location"]);
+        var location = ServerEvents.Text(context?["location"]);
         if (location is { Length: > 0 and <= ServerEvents.MaxUrlLength })
         {
             payload["event_source_url"] = location;
@@ -95,7 +95,7 @@ public static class PixelEvents
             payload["event_source_url"] = origin;
         }
 
-        if (Text(context?["referrer"]) is { Length: > 0 and <= ServerEvents.MaxUrlLength } referrer)
+        if (ServerEvents.Text(context?["referrer"]) is { Length: > 0 and <= ServerEvents.MaxUrlLength } referrer)
         {
             payload["referrer_url"] = referrer;
         }
@@ -121,12 +121,9 @@ public static class PixelEvents
 
     private static void AddText(JsonObject target, string key, JsonNode? node)
     {
-        if (Text(node) is { Length: > 0 and <= ServerEvents.MaxUrlLength } text)
+        if (ServerEvents.Text(node) is { Length: > 0 and <= ServerEvents.MaxUrlLength } text)
         {
             target[key] = text;
         }
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -66,8 +66,7 @@ public static class ServerEvents
 
         error = null;
         var name = payload["event_name"]!.GetValue<string>();
-        var url = payload["event_source_url"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        return new IncomingEvent(name, IncomingEvent.SiteOf(url), json);
+        return new IncomingEvent(name, IncomingEvent.SiteOf(Text(payload["event_source_url"])), json);
     }
 
     /// <summary>Whether <paramref name="name"/> can be an event name: 1 to 100 characters, not blank.</summary>
@@ -130,7 +129,8 @@ public static class ServerEvents
             : null;
     }
 
-    private static string? Text(JsonNode? node) =>
+    /// <summary>The node's text when it is a JSON string, otherwise null.</summary>
+    internal static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     // The Conversions API takes event_time as a number; senders that write it as a string of digits also work.

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
@@ -30,7 +29,7 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
         Assert.All(queued, e => Assert.Equal("shop.example.com", e.Site));
         var first = JsonNode.Parse(queued[0].Payload)!;
         Assert.Equal("event-0", first["event_id"]!.GetValue<string>());
-        Assert.Equal(Sha256("buyer0@example.com"), first["user_data"]!["em"]![0]!.GetValue<string>());
+        Assert.Equal(IntakeSetup.Sha256("buyer0@example.com"), first["user_data"]!["em"]![0]!.GetValue<string>());
         Assert.DoesNotContain("xample.com\"", queued[0].Payload.Replace("https://shop.example.com", ""));
         Assert.Equal("203.0.113.7", first["user_data"]!["client_ip_address"]!.GetValue<string>());
         Assert.Equal((3, 0, 0), await _app.CountsAsync(pixel));
@@ -201,7 +200,4 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Empty(await _app.QueuedAsync(pixel));
     }
-
-    private static string Sha256(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Gatehouse.Tests.Infrastructure;
 
 namespace Gatehouse.Tests.Events;
@@ -32,7 +30,7 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
         Assert.All(requests, r => Assert.Equal(pixel.AccessToken, r.AccessToken));
         Assert.Equal(["event-0", "event-1", "event-2", "event-3", "event-4"], _capi.AcceptedEventIds(pixel.PixelId).Order());
         var sent = requests.SelectMany(r => r.Events).Single(e => e["event_id"]!.GetValue<string>() == "event-0");
-        Assert.Equal(Sha256("buyer0@example.com"), sent["user_data"]!["em"]![0]!.GetValue<string>());
+        Assert.Equal(IntakeSetup.Sha256("buyer0@example.com"), sent["user_data"]!["em"]![0]!.GetValue<string>());
         Assert.Equal("website", sent["action_source"]!.GetValue<string>());
         Assert.Equal((5, 0, 0), await _app.CountsAsync(pixel.PixelId));
     }
@@ -52,7 +50,7 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(Assert.Single(_capi.RequestsFor(pixel.PixelId)).Events);
         Assert.Equal("ob3_plugin-set_abc", sent["event_id"]!.GetValue<string>());
-        Assert.Equal(Sha256("shopper@example.com"), sent["user_data"]!["em"]!.GetValue<string>());
+        Assert.Equal(IntakeSetup.Sha256("shopper@example.com"), sent["user_data"]!["em"]!.GetValue<string>());
         Assert.Equal("https://shop.example.com/p/1", sent["event_source_url"]!.GetValue<string>());
     }
 
@@ -69,7 +67,4 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
         Assert.Empty(await _app.QueuedAsync(pixel));
         Assert.Empty(_capi.RequestsFor(pixel.PixelId));
     }
-
-    private static string Sha256(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Events;
@@ -109,4 +110,8 @@ public static class IntakeSetup
         return (buckets.Sum(b => b.EventsReceived), buckets.Sum(b => b.EventsDropped),
             buckets.Sum(b => b.EventsRejected));
     }
+
+    /// <summary>SHA-256 as lower-case hex, as the Conversions API expects hashed user data.</summary>
+    public static string Sha256(string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

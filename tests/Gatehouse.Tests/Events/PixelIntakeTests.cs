@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Events;
 using Gatehouse.Tests.Infrastructure;
@@ -55,8 +53,8 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
         await client.PostPixelEventAsync(Captured(pixel.PixelId, matching));
 
         var userData = JsonNode.Parse(Assert.Single(await _app.QueuedAsync(pixel)).Payload)!["user_data"]!;
-        Assert.Equal(enrichment ? Sha256("jane.doe@example.com") : null, userData["em"]?.GetValue<string>());
-        Assert.Equal(enrichment ? Sha256("16505550100") : null, userData["ph"]?.GetValue<string>());
+        Assert.Equal(enrichment ? IntakeSetup.Sha256("jane.doe@example.com") : null, userData["em"]?.GetValue<string>());
+        Assert.Equal(enrichment ? IntakeSetup.Sha256("16505550100") : null, userData["ph"]?.GetValue<string>());
         Assert.DoesNotContain("Jane", userData.ToJsonString());
     }
 
@@ -167,7 +165,4 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(await _app.QueuedAsync(pixel));
     }
-
-    private static string Sha256(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Events;
 
@@ -30,7 +28,7 @@ public sealed class UserDataHasherTests
     [Fact]
     public void AddTo_MixedUserData_HashesContactFieldsKeepsTechnicalOnesAndLeavesOutTheRest()
     {
-        var hashed = Sha256("a@b.com");
+        var hashed = IntakeSetup.Sha256("a@b.com");
         var source = JsonNode.Parse($$"""
             {"em":["A@B.com","{{hashed.ToUpperInvariant()}}"],"ge":"x","client_ip_address":"203.0.113.9",
              "fbp":"fb.1.2.3","nickname":"Bobby"}
@@ -55,7 +53,4 @@ public sealed class UserDataHasherTests
 
     private static void JsonAssertEqual(string expected, JsonObject actual) =>
         Infrastructure.JsonAssert.Equal(expected, actual.ToJsonString());
-
-    private static string Sha256(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
