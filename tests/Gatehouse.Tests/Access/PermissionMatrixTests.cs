@@ -134,9 +134,7 @@ public sealed class PermissionMatrixTests(GatehouseApplication app) : IClassFixt
     private async Task<HttpClient> ClientForAsync(string caller, string x, string y) =>
         caller == ApiAccount
             ? await app.CreateApiClientAsync()
-            : await app.CreateHubClientAsync(caller.EndsWith("-X", StringComparison.Ordinal) ? caller[..^1] + x
-                : caller.EndsWith("-Y", StringComparison.Ordinal) ? caller[..^1] + y
-                : caller);
+            : await app.CreateHubClientAsync(HubUsers.RoleFor(caller, x, y));
 
     /// <summary>Runs the operation and tells its outcome and whether the stored data changed.</summary>
     private async Task<(string Outcome, bool Changed)> RunAsync(HttpClient client, string operation, string x, string u)

@@ -25,8 +25,7 @@ public sealed class FilterPermissionTests(GatehouseApplication app) : IClassFixt
     {
         var (x, _) = await app.AddAccountWithPixelsAsync(1);
         var y = await app.AddTenantAsync();
-        using var client = await app.CreateHubClientAsync(role.Replace("-X", "-" + x, StringComparison.Ordinal)
-            .Replace("-Y", "-" + y, StringComparison.Ordinal));
+        using var client = await app.CreateHubClientAsync(HubUsers.RoleFor(role, x, y));
 
         var read = await client.PostGraphQLAsync(
             "query ($t: ID!) { tenantQueries(tenantId: $t) { eventMetrics { id } } }", $$"""{"t":"{{x}}"}""",

@@ -70,6 +70,17 @@ public static partial class HubUsers
         return client;
     }
 
+    /// <summary>
+    /// The role a test table names with a placeholder account: <c>advertiser-admin-X</c> becomes
+    /// <c>advertiser-admin-</c> followed by <paramref name="x"/>, and a trailing <c>-Y</c> names
+    /// <paramref name="y"/>. Only the suffix is replaced, so an account id that itself starts with X or Y
+    /// stays intact.
+    /// </summary>
+    public static string RoleFor(string pattern, string x, string? y = null) =>
+        pattern.EndsWith("-X", StringComparison.Ordinal) ? pattern[..^1] + x
+        : y is not null && pattern.EndsWith("-Y", StringComparison.Ordinal) ? pattern[..^1] + y
+        : pattern;
+
     /// <summary>Stores a new user with the given roles and returns a signed-in client for them.</summary>
     public static async Task<HttpClient> CreateHubClientAsync(this GatehouseApplication app, params string[] roles)
     {

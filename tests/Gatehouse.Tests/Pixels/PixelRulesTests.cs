@@ -174,8 +174,7 @@ public sealed class PixelRulesTests(GatehouseApplication app) : IClassFixture<Ga
     {
         var (x, y) = (await app.AddTenantAsync(), await app.AddTenantAsync());
         var pixelId = AccountSeeding.NewPixelIds(1)[0];
-        using var client = await app.CreateHubClientAsync(role.Replace("-X", "-" + x, StringComparison.Ordinal)
-            .Replace("-Y", "-" + y, StringComparison.Ordinal));
+        using var client = await app.CreateHubClientAsync(HubUsers.RoleFor(role, x, y));
 
         var listed = await client.PostGraphQLAsync(List, ListVariables(x), Endpoint);
         var created = await client.PostGraphQLAsync(Create, CreateVariables(x, pixelId), Endpoint);

@@ -105,7 +105,5 @@ public sealed class DataRoutingPermissionTests(RoutingApplication routing) : ICl
     private async Task<HttpClient> ClientForAsync(string caller, string x, string y) =>
         caller == ApiAccount
             ? await App.CreateApiClientAsync()
-            : await App.CreateHubClientAsync(caller.EndsWith("-X", StringComparison.Ordinal) ? caller[..^1] + x
-                : caller.EndsWith("-Y", StringComparison.Ordinal) ? caller[..^1] + y
-                : caller);
+            : await App.CreateHubClientAsync(HubUsers.RoleFor(caller, x, y));
 }
