@@ -146,14 +146,8 @@ public static class BatchOutcomes
             return [];
         }
 
-        var ids = batch.Select(e => e.Id).ToList();
-        var held = await db.QueuedEvents
-            .Where(e => ids.Contains(e.Id) && e.LeaseOwner == owner)
-            .Select(e => e.Id)
-            .ToListAsync(ct);
-        await db.QueuedEvents.Where(e => held.Contains(e.Id) && e.LeaseOwner == owner).ExecuteDeleteAsync(ct);
-        var kept = held.ToHashSet();
-        return [.. batch.Where(e => kept.Contains(e.Id))];
+        var deleted = await QueueCommands.DeleteLeasedAsync(db, [.. batch.Select(e => e.Id)], owner, ct);
+        return [.. batch.Where(e => deleted.Contains(e.Id))];
     }
 
     /// <summary>One count per event name and site, each event added by <paramref name="add"/>.</summary>

@@ -39,19 +39,8 @@ public static class EventLeases
             return [];
         }
 
-        var until = now + duration;
-        await db.QueuedEvents
-            .Where(e => chosen.Contains(e.Id) && e.NextAttemptAt <= now
-                && (e.LeaseOwner == null || e.LeaseExpiresAt <= now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.LeaseOwner, owner)
-                .SetProperty(e => e.LeaseExpiresAt, until), ct);
-
-        // Rows another instance leased in between are not ours; the rest are read back whole.
-        var leased = await db.QueuedEvents.AsNoTracking()
-            .Where(e => chosen.Contains(e.Id) && e.LeaseOwner == owner)
-            .OrderBy(e => e.Id)
-            .ToListAsync(ct);
+        // Rows another instance leased in between are not ours; the rest come back whole.
+        var leased = await QueueCommands.LeaseAsync(db, chosen, owner, now, now + duration, ct);
         return Group(leased, e => e.PixelId, batchSize);
     }
 
