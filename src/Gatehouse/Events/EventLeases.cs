@@ -13,10 +13,13 @@ public static class EventLeases
 {
     /// <summary>
     /// Leases the oldest due events, grouped into at most <paramref name="batches"/> batches of one pixel
-    /// each and at most <paramref name="batchSize"/> events, in arrival order, oldest batch first.
+    /// each and at most <paramref name="batchSize"/> events, in arrival order, oldest batch first. The due
+    /// events are read outside the write gate and each batch is leased in a turn of its own, so that on
+    /// SQLite the intake's commits go in between instead of waiting for the whole wave.
     /// </summary>
     public static async Task<List<List<QueuedEvent>>> TakeAsync(
         GatehouseDbContext db,
+        WriteGate gate,
         string owner,
         DateTime now,
         TimeSpan duration,
@@ -30,18 +33,21 @@ public static class EventLeases
             .Take(batchSize * batches)
             .Select(e => new QueuedEventKey(e.Id, e.PixelId))
             .ToListAsync(ct);
-        var chosen = Group(due, e => e.PixelId, batchSize)
-            .Take(batches)
-            .SelectMany(batch => batch.Select(e => e.Id))
-            .ToList();
-        if (chosen.Count == 0)
+
+        var leased = new List<List<QueuedEvent>>();
+        foreach (var batch in Group(due, e => e.PixelId, batchSize).Take(batches))
         {
-            return [];
+            // Rows another instance leased in between are not ours; the rest come back whole.
+            using var turn = await gate.EnterAsync(ct);
+            var rows = await QueueCommands.LeaseAsync(
+                db, [.. batch.Select(e => e.Id)], owner, now, now + duration, ct);
+            if (rows.Count > 0)
+            {
+                leased.Add(rows);
+            }
         }
 
-        // Rows another instance leased in between are not ours; the rest come back whole.
-        var leased = await QueueCommands.LeaseAsync(db, chosen, owner, now, now + duration, ct);
-        return Group(leased, e => e.PixelId, batchSize);
+        return leased;
     }
 
     /// <summary>Frees events this instance holds without counting an attempt, as at shutdown.</summary>

@@ -92,12 +92,8 @@ public sealed class EventPublisher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        List<List<QueuedEvent>> batches;
-        using (await gate.EnterAsync(ct))
-        {
-            batches = await EventLeases.TakeAsync(
-                db, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, _options.Parallelism, ct);
-        }
+        var batches = await EventLeases.TakeAsync(
+            db, gate, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, _options.Parallelism, ct);
 
         if (batches.Count == 0)
         {
