@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Gatehouse.Events;
 
 /// <summary>
-/// Publishes queued events to the Conversions API, at least once each. Every round leases a wave of due
-/// events (at most <c>Parallelism</c> batches of one pixel each), sends the batches at the same time, and
-/// records each outcome in one transaction. Rows leave the queue only once their outcome is stored, so a
-/// process that dies loses nothing: its leases lapse and another instance, or the next start, sends the
-/// events again.
+/// Publishes queued events to the Conversions API, at least once each. Up to <c>Parallelism</c> requests are
+/// under way at a time, each with a batch of one pixel's events: whenever one ends, its slot takes the next
+/// due batch, so a slow answer holds back only its own slot. Each outcome is recorded in one transaction,
+/// and rows leave the queue only once their outcome is stored, so a process that dies loses nothing: its
+/// leases lapse and another instance, or the next start, sends the events again.
 /// </summary>
 public sealed class EventPublisher(
     IServiceScopeFactory scopes,
@@ -41,59 +41,113 @@ public sealed class EventPublisher(
             PublisherLog.Disabled(logger);
         }
 
-        var counted = await CountQueueAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        using var slots = new SemaphoreSlim(_options.Parallelism, _options.Parallelism);
+        var sending = new HashSet<Task>();
+        try
         {
-            if (clock.GetElapsedTime(counted) >= _options.QueueDepthRefreshInterval)
+            var counted = await CountQueueAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                counted = await CountQueueAsync(stoppingToken);
-            }
+                if (clock.GetElapsedTime(counted) >= _options.QueueDepthRefreshInterval)
+                {
+                    counted = await CountQueueAsync(stoppingToken);
+                }
 
-            // An instance that does not publish still takes events in, and its intake needs the depth.
-            if (!_options.Enabled)
-            {
-                await Task.Delay(_options.QueueDepthRefreshInterval, clock, stoppingToken);
-                continue;
-            }
+                // An instance that does not publish still takes events in, and its intake needs the depth.
+                if (!_options.Enabled)
+                {
+                    await Task.Delay(_options.QueueDepthRefreshInterval, clock, stoppingToken);
+                    continue;
+                }
 
-            var wave = await RunRoundAsync(stoppingToken);
-            if (!wave)
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                var started = await StartSendingAsync(slots, sending, stoppingToken);
+                if (started == 0)
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the requests under way give their events back (see PublishAsync).
+        }
+        finally
+        {
+            await Task.WhenAll(sending);
         }
     }
 
-    /// <summary>One round; true when it had events, so that the next one follows at once.</summary>
-    private async Task<bool> RunRoundAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for a free slot, leases a batch for it and for every other free slot, and starts sending them.
+    /// Returns how many batches it started; none when nothing is due.
+    /// </summary>
+    private async Task<int> StartSendingAsync(SemaphoreSlim slots, HashSet<Task> sending, CancellationToken ct)
     {
+        await slots.WaitAsync(ct);
+        var free = 1;
+        while (free < _options.Parallelism && slots.Wait(0, CancellationToken.None))
+        {
+            free++;
+        }
+
+        List<PixelBatch> batches = [];
         try
         {
-            var batches = await LeaseAsync(stoppingToken);
-            if (batches.Count == 0)
-            {
-                return false;
-            }
-
-            // Limitation: a round waits for its slowest request before the next one starts, so with many
-            // pixels one slow answer holds the others back for up to ConversionsApi:Timeout.
-            await Task.WhenAll(batches.Select(batch => PublishAsync(batch, stoppingToken)));
-            return true;
+            batches = await LeaseAsync(free, ct);
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
-            PublisherLog.RoundFailed(logger, ex);
-            return false;
+            PublisherLog.LeaseFailed(logger, ex);
+        }
+        finally
+        {
+            if (free > batches.Count)
+            {
+                slots.Release(free - batches.Count);
+            }
+        }
+
+        sending.RemoveWhere(task => task.IsCompleted);
+        foreach (var batch in batches)
+        {
+            sending.Add(SendAsync(batch, slots, ct));
+        }
+
+        return batches.Count;
+    }
+
+    /// <summary>Publishes one batch in its slot and frees the slot, whatever happens.</summary>
+    private async Task SendAsync(PixelBatch batch, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Off the leasing loop at once: the loop goes on leasing for the other slots.
+            await Task.Yield();
+            await PublishAsync(batch, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; PublishAsync gave the events back.
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong with this batch (the database, most likely), the other slots go on; the
+            // batch's lease lapses and its events are sent again.
+            PublisherLog.BatchFailed(logger, ex, batch.Events.Count, batch.Target.PixelId);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
-    private async Task<List<PixelBatch>> LeaseAsync(CancellationToken ct)
+    private async Task<List<PixelBatch>> LeaseAsync(int count, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var batches = await EventLeases.TakeAsync(
-            db, gate, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, _options.Parallelism, ct);
+            db, gate, LeaseOwner, now, _options.LeaseDuration, _options.BatchSize, count, ct);
 
         if (batches.Count == 0)
         {

@@ -42,9 +42,13 @@ public static partial class PublisherLog
     public static partial void Dropped(ILogger logger, int count, string pixelId);
 
     [LoggerMessage(7, LogLevel.Error,
-        "A publishing round failed; its events are sent again once their leases lapse",
-        EventName = "PublishRoundFailed")]
-    public static partial void RoundFailed(ILogger logger, Exception exception);
+        "Publishing a batch of {Count} events of pixel {PixelId} failed; they are sent again once their leases lapse",
+        EventName = "PublishBatchFailed")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count, string pixelId);
+
+    [LoggerMessage(10, LogLevel.Error, "Leasing queued events failed; the publisher tries again shortly",
+        EventName = "PublishLeaseFailed")]
+    public static partial void LeaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(8, LogLevel.Information,
         "Gave back {Count} events that were being sent when publishing stopped; they are sent again later",

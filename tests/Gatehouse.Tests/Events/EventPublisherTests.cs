@@ -277,6 +277,25 @@ public sealed class EventPublisherTests(PublishingApplication fixture) : IClassF
         Assert.Equal((2, 0, 0), await _app.CountsAsync(pixelId));
     }
 
+    [Fact]
+    public async Task Publish_OnePixelLeftUnanswered_OtherPixelsPublishMeanwhile()
+    {
+        var (slowTenantId, slowPixelId) = await _app.ConnectPixelAsync();
+        var (tenantId, pixelId) = await _app.ConnectPixelAsync();
+        _capi.Script(slowPixelId, CapiAnswer.Hang);
+        await _app.EnqueueAsync(slowTenantId, slowPixelId, 1);
+        await QueueSeeding.WaitUntilAsync("the slow pixel's request to reach the fake Conversions API",
+            () => Task.FromResult(_capi.RequestsFor(slowPixelId).Count == 1));
+
+        var eventIds = await _app.EnqueueAsync(tenantId, pixelId, 4);
+        await _app.WaitUntilDrainedAsync(pixelId);
+
+        Assert.Equal(eventIds, _capi.AcceptedEventIds(pixelId));
+        // The slow request is still under way (ConversionsApi:Timeout is 10 s): its event is leased, untried.
+        var waiting = Assert.Single(await _app.QueuedAsync(slowPixelId));
+        Assert.Equal((true, 0), (waiting.LeaseOwner is not null, waiting.Attempts));
+    }
+
     private async Task<Gatehouse.Events.QueuedEvent> WaitForAttemptsAsync(string pixelId, int attempts)
     {
         Gatehouse.Events.QueuedEvent? waiting = null;
