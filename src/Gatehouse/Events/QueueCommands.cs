@@ -15,7 +15,7 @@ namespace Gatehouse.Events;
 internal static class QueueCommands
 {
     private const string Columns = "\"Id\", \"PixelId\", \"TenantId\", \"EventName\", \"Site\", \"ReceivedAt\", "
-        + "\"Payload\", \"Attempts\"";
+        + "\"Payload\", \"Attempts\", \"NextAttemptAt\"";
 
     /// <summary>
     /// Leases the events of <paramref name="ids"/> that are still due and free, and returns them whole, in
@@ -53,7 +53,7 @@ internal static class QueueCommands
                     ReceivedAt = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
                     Payload = reader.GetString(6),
                     Attempts = reader.GetInt32(7),
-                    NextAttemptAt = now,
+                    NextAttemptAt = DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc),
                     LeaseOwner = owner,
                     LeaseExpiresAt = until,
                 });
