@@ -91,7 +91,7 @@ public static class EventIntake
             return problem;
         }
 
-        var (data, token) = IntakeRequests.ReadBatch(context, body);
+        var (data, token, readable) = IntakeRequests.ReadBatch(context, body);
         var pixel = await services.Pixels.FindAsync(pixelId, context.RequestAborted);
         if (pixel is not null && !IntakeRequests.TokenMatches(pixel.AccessToken, token))
         {
@@ -104,7 +104,9 @@ public static class EventIntake
             return await RefuseAsync(services, pixel, pixelId, data?.Count ?? 0, "capi", refusal);
         }
 
-        var (events, error) = ReadEvents(data, services.Clock.GetUtcNow().UtcDateTime, options);
+        var (events, error) = readable
+            ? ReadEvents(data, services.Clock.GetUtcNow().UtcDateTime, options)
+            : ([], "The body must be valid JSON, with each name at most once in an object.");
         return error is null
             ? await StoreAsync(context, services, pixel!, events, "capi")
             : await RefuseAsync(services, pixel, pixelId, data?.Count ?? 0, "capi",

@@ -10,20 +10,32 @@ namespace Gatehouse.Events;
 /// <summary>Reading intake requests: bodies within their limits, batches, tokens and client addresses.</summary>
 public static class IntakeRequests
 {
-    // The token may come as a bearer token, in the query string or in the body, as the Graph API allows.
-    public static (JsonArray? Data, string? Token) ReadBatch(HttpContext context, byte[] body)
+    /// <summary>
+    /// Reads a batch request: its list of events (null when there is none) and the token it was sent with.
+    /// The token may come as a bearer token, in the query string or in the body, as the Graph API allows.
+    /// <c>Readable</c> is false when the JSON (the body, or a form's <c>data</c> field) does not parse.
+    /// </summary>
+    public static (JsonArray? Data, string? Token, bool Readable) ReadBatch(HttpContext context, byte[] body)
     {
         string? token = null;
-        JsonNode? data;
+        JsonNode? data = null;
+        var readable = true;
         if (context.Request.HasFormContentType)
         {
             var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-            data = form.TryGetValue("data", out var text) ? Parse(Encoding.UTF8.GetBytes(text.ToString())) : null;
+            if (form.TryGetValue("data", out var text))
+            {
+                data = Parse(Encoding.UTF8.GetBytes(text.ToString()));
+                readable = data is not null;
+            }
+
             token = form.TryGetValue("access_token", out var formToken) ? formToken.ToString() : null;
         }
         else
         {
-            var json = Parse(body) as JsonObject;
+            var parsed = Parse(body);
+            readable = parsed is not null;
+            var json = parsed as JsonObject;
             data = json?["data"];
             token = json?["access_token"] is JsonValue value && value.TryGetValue<string>(out var bodyToken)
                 ? bodyToken
@@ -40,7 +52,7 @@ public static class IntakeRequests
             token = queryToken;
         }
 
-        return (data as JsonArray, token);
+        return (data as JsonArray, token, readable);
     }
 
     // Hashing first makes the comparison take the same time whatever the lengths of the two tokens.
@@ -84,11 +96,15 @@ public static class IntakeRequests
             : (buffer.ToArray(), null);
     }
 
+    // A name given twice in one object makes the JSON invalid: which of the two values would count is not defined.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>The body as a JSON tree, or null when it is not valid JSON.</summary>
     public static JsonNode? Parse(byte[] body)
     {
         try
         {
-            return JsonNode.Parse(body);
+            return JsonNode.Parse(body, documentOptions: Strict);
         }
         catch (JsonException)
         {

@@ -100,6 +100,25 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     }
 
     [Theory]
+    [InlineData("{\"event_name\":\"Lead\",\"event_name\":\"Purchase\",")]
+    [InlineData("{\"event_name\":\"Lead\" ")]
+    public async Task CapiBatch_EventNotValidJson_RefusesTheBatchAndStoresNothing(string start)
+    {
+        var pixel = await _app.ConnectSendingPixelAsync();
+        using var client = _app.CreateClient();
+        var batch = IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead", "Lead");
+        var broken = batch.Replace("{\"event_name\":\"Lead\",", start, StringComparison.Ordinal);
+        Assert.NotEqual(batch, broken);
+
+        using var response = await client.PostBatchAsync(pixel, broken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The body must be valid JSON, with each name at most once in an object.",
+            await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await _app.QueuedAsync(pixel));
+    }
+
+    [Theory]
     [InlineData(-8 * 24 * 60)]
     [InlineData(30)]
     public async Task CapiBatch_EventTimeOutsideTheWindow_IsRefused(int minutesFromNow)

@@ -128,6 +128,7 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
     [InlineData("""{"event_name":"PageView","fb.pixel_id":"777777777777777777"}""", 404, "is not connected")]
     [InlineData("not json", 400, "The body must be a JSON object.")]
     [InlineData("[1,2]", 400, "The body must be a JSON object.")]
+    [InlineData("""{"event_name":"PageView","event_name":"Purchase"}""", 400, "The body must be a JSON object.")]
     public async Task PixelEvent_BadBody_AnswersAClearError(string body, int status, string message)
     {
         using var client = _app.CreateClient();
