@@ -15,7 +15,7 @@ public static class EventLeases
     /// Leases the oldest due events, grouped into at most <paramref name="batches"/> batches of one pixel
     /// each and at most <paramref name="batchSize"/> events, in arrival order, oldest batch first. The due
     /// events are read outside the write gate and each batch is leased in a turn of its own, so that on
-    /// SQLite the intake's commits go in between instead of waiting for the whole wave.
+    /// SQLite the intake's commits go in between instead of waiting for every batch.
     /// </summary>
     public static async Task<List<List<QueuedEvent>>> TakeAsync(
         GatehouseDbContext db,

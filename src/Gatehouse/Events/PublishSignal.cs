@@ -24,7 +24,7 @@ public sealed class PublishSignal(TimeProvider clock)
         ct.ThrowIfCancellationRequested();
         if (current.Task.IsCompleted)
         {
-            // Events stored after this point notify the new signal; those stored before are read by the round
+            // Events stored after this point notify the new signal; those stored before are read by the lease
             // that follows this wait.
             Interlocked.CompareExchange(ref _signal, NewSignal(), current);
         }

@@ -24,7 +24,7 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var requests = _capi.RequestsFor(pixel.PixelId);
-        // Batches of one wave go out together, so they may arrive in either order.
+        // Batches of one pixel may be under way in two slots at once, so they may arrive in either order.
         Assert.Equal([2, 3], requests.Select(r => r.Events.Count).Order());
         Assert.All(requests, r => Assert.Equal($"/v14.0/{pixel.PixelId}/events", r.Path));
         Assert.All(requests, r => Assert.Equal(pixel.AccessToken, r.AccessToken));
