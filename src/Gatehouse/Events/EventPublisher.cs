@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Gatehouse.Data;
 using Gatehouse.Hosting;
-using Gatehouse.Pixels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +13,7 @@ namespace Gatehouse.Events;
 /// and rows leave the queue only once their outcome is stored, so a process that dies loses nothing: its
 /// leases lapse and another instance, or the next start, sends the events again.
 /// </summary>
-public sealed class EventPublisher(
+public sealed partial class EventPublisher(
     IServiceScopeFactory scopes,
     IOptions<ConversionsApiOptions> settings,
     PublishSignal signal,
@@ -166,128 +164,6 @@ public sealed class EventPublisher(
             .Select(b => new PixelBatch(pixels[b[0].PixelId], b))];
     }
 
-    private async Task PublishAsync(PixelBatch batch, CancellationToken stoppingToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<GatehouseDbContext>();
-        if (!batch.Target.IsPublishing)
-        {
-            using var turn = await gate.EnterAsync(CancellationToken.None);
-            var dropped = await BatchOutcomes.DroppedAsync(
-                db, LeaseOwner, batch.Events, Now(), CancellationToken.None);
-            Left("dropped", dropped);
-            PublisherLog.Dropped(logger, dropped, batch.Target.PixelId);
-            return;
-        }
-
-        var token = ReadToken(services.GetRequiredService<PixelTokens>(), batch.Target.ProtectedToken);
-        if (token is null)
-        {
-            var refusal = PublishResult.Permanent("no readable access token is stored");
-            using var turn = await gate.EnterAsync(CancellationToken.None);
-            await RecordRefusalAsync(db, batch, refusal, new PixelError(null, BadToken: true));
-            return;
-        }
-
-        var started = clock.GetTimestamp();
-        PublishResult result;
-        try
-        {
-            result = await services.GetRequiredService<ConversionsApiClient>().SendAsync(
-                batch.Target.PixelId,
-                batch.Target.ApiVersion ?? _options.DefaultApiVersion,
-                token,
-                [.. batch.Events.Select(e => e.Payload)],
-                stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: whatever Meta made of the request, the events are sent again by whoever comes next,
-            // and Meta deduplicates them by event_id.
-            var ids = batch.Events.Select(e => e.Id).ToList();
-            using var turn = await gate.EnterAsync(CancellationToken.None);
-            var released = await EventLeases.ReleaseAsync(db, LeaseOwner, ids, CancellationToken.None);
-            PublisherLog.Released(logger, released);
-            throw;
-        }
-
-        metrics.PublishAttempted(AttemptOutcome(result.Outcome), clock.GetElapsedTime(started));
-        using (await gate.EnterAsync(CancellationToken.None))
-        {
-            await RecordAsync(db, batch, result);
-        }
-    }
-
-    /// <summary>Stores the outcome, even while stopping: the request was made and its answer is known.</summary>
-    private async Task RecordAsync(GatehouseDbContext db, PixelBatch batch, PublishResult result)
-    {
-        var events = batch.Events;
-        if (result.Outcome == PublishOutcome.Published)
-        {
-            var published = await BatchOutcomes.PublishedAsync(
-                db, LeaseOwner, events, Now(), CancellationToken.None);
-            Left("published", published);
-            return;
-        }
-
-        var badToken = result.Error?.Code == GraphApiError.InvalidTokenCode;
-        var error = new PixelError(result.Error?.ApiErrorCode, badToken);
-        if (result.Outcome == PublishOutcome.Permanent)
-        {
-            // Limitation: the Conversions API refuses a whole batch for one invalid event, and the publisher
-            // does not split the batch to find it, so the batch's other events are counted as failed too.
-            await RecordRefusalAsync(db, batch, result, error);
-            return;
-        }
-
-        var (spent, changed) = await BatchOutcomes.RetryLaterAsync(
-            db, LeaseOwner, events, error, _options.MaxAttempts, Backoff, Now(), CancellationToken.None);
-        Left("failed", spent);
-        PublisherLog.Retrying(logger, events.Count, batch.Target.PixelId, result.Reason,
-            events.Max(e => e.Attempts) + 1, _options.MaxAttempts, spent);
-        if (changed)
-        {
-            PublisherLog.Refused(
-                logger, batch.Target.PixelId, result.Reason, spent, error.ApiErrorCode, error.BadToken);
-        }
-    }
-
-    // Limitation: after a token error the pixel's later events are still sent, one batch at a time, and
-    // refused and counted as failed until a new token is stored; they are not held back for it.
-    private async Task RecordRefusalAsync(
-        GatehouseDbContext db,
-        PixelBatch batch,
-        PublishResult result,
-        PixelError error)
-    {
-        var (removed, changed) = await BatchOutcomes.FailedAsync(
-            db, LeaseOwner, batch.Events, error, Now(), CancellationToken.None);
-        Left("failed", removed);
-        if (changed)
-        {
-            PublisherLog.Refused(
-                logger, batch.Target.PixelId, result.Reason, removed, error.ApiErrorCode, error.BadToken);
-        }
-        else
-        {
-            PublisherLog.RefusedAgain(logger, removed, batch.Target.PixelId, result.Reason);
-        }
-    }
-
-    /// <summary>The wait after <paramref name="failed"/> failed attempts: full jitter, doubling ceiling.</summary>
-    private TimeSpan Backoff(int failed)
-    {
-        var ceiling = _options.BackoffBase * Math.Pow(2, Math.Min(failed - 1, 30));
-        return (ceiling < _options.BackoffCap ? ceiling : _options.BackoffCap) * Random.Shared.NextDouble();
-    }
-
-    private void Left(string outcome, int count)
-    {
-        depth.Removed(count);
-        metrics.EventsFinished(outcome, count);
-    }
-
     // Limitation: between two counts the depth moves only with this instance's own changes, so it misses what
     // other instances publish and the events that went with a deleted pixel until the next count.
     private async Task<long> CountQueueAsync(CancellationToken ct)
@@ -306,19 +182,6 @@ public sealed class EventPublisher(
         return clock.GetTimestamp();
     }
 
-    /// <summary>The decrypted token, or null when none is stored or the key ring no longer opens it.</summary>
-    private static string? ReadToken(PixelTokens tokens, string? protectedToken)
-    {
-        try
-        {
-            return protectedToken is null ? null : tokens.Unprotect(protectedToken);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
     private static string NewLeaseOwner()
     {
         var owner = $"{Environment.MachineName}/{Guid.NewGuid():N}";
@@ -326,13 +189,6 @@ public sealed class EventPublisher(
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
-
-    private static string AttemptOutcome(PublishOutcome outcome) => outcome switch
-    {
-        PublishOutcome.Published => "ok",
-        PublishOutcome.Transient => "transient",
-        _ => "permanent",
-    };
 
     /// <summary>What publishing needs of a pixel; the token is still encrypted here.</summary>
     private sealed record PublishTarget(
