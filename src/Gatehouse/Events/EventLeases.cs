@@ -27,6 +27,9 @@ public static class EventLeases
         int batches,
         CancellationToken ct)
     {
+        // Limitation: SQLite runs this query through the queue in arrival order rather than through the
+        // (NextAttemptAt, Id) index, so while many events wait for a retry (an outage of the Conversions API)
+        // each lease reads past all of them.
         var due = await db.QueuedEvents.AsNoTracking()
             .Where(e => e.NextAttemptAt <= now && (e.LeaseOwner == null || e.LeaseExpiresAt <= now))
             .OrderBy(e => e.Id)
