@@ -63,16 +63,35 @@ public sealed class TestDatabase : IAsyncDisposable
         if (IsPostgres)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand(
-                $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropAsync();
         }
         else if (_sqliteFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_sqliteFolder, recursive: true);
+        }
+    }
+
+    // WITH (FORCE) ends the other sessions on the database, but a role without pg_signal_backend may not end
+    // one it does not own: an autovacuum worker that has just started on the test database makes the drop
+    // fail. The worker is done within moments, so a refused drop is tried again.
+    private async Task DropAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_postgresAdmin);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand(
+                    $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
         }
     }
 }
