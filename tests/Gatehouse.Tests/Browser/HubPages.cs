@@ -44,7 +44,18 @@ public static partial class HubPages
         await page.GotoAsync("/hub/accounts/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(AccountPage());
+        try
+        {
+            await page.WaitForURLAsync(AccountPage());
+        }
+        catch (TimeoutException)
+        {
+            // Say where the browser ended up and what the page said, rather than only that it waited.
+            var alerts = await page.GetByRole(AriaRole.Alert).AllInnerTextsAsync();
+            Assert.Fail($"Creating the account {name} did not lead to its page: the browser is at {page.Url}"
+                + (alerts.Count > 0 ? $", which says: {string.Join(" ", alerts)}" : "."));
+        }
+
         return AccountPage().Match(page.Url).Groups["id"].Value;
     }
 

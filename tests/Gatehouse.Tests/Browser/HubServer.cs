@@ -77,6 +77,10 @@ public sealed class HubServer : IAsyncDisposable
             ViewportSize = viewport ?? Desktop,
         });
         _contexts.Add(context);
+        // The suite runs test classes in parallel on machines with two cores, where a page under load can take
+        // longer than Playwright's 30 s default to come.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
