@@ -73,8 +73,8 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     // WITH (FORCE) ends the other sessions on the database, but a role without pg_signal_backend may not end
-    // one it does not own: an autovacuum worker that has just started on the test database makes the drop
-    // fail. The worker is done within moments, so a refused drop is tried again.
+    // one of another role, such as an autovacuum worker that has just started on the test database, and the
+    // drop is refused. Such a session is done within moments, so a refused drop is tried again.
     private async Task DropAsync()
     {
         for (var attempt = 1; ; attempt++)
