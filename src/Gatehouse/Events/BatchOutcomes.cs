@@ -21,12 +21,11 @@ public static class BatchOutcomes
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await RemoveAsync(db, owner, batch, ct);
-        await TrafficCounter.AddAsync(db, Counts(removed, now, count =>
+        var removed = await RemoveCountedAsync(db, owner, batch, now, count =>
         {
             count.Published += 1;
             count.LastPublishedAt = now;
-        }), ct);
+        }, ct);
         var pixelId = batch[0].PixelId;
         await db.Pixels
             .Where(p => p.Id == pixelId && (p.ApiErrorCode != null || p.BadToken))
@@ -46,8 +45,7 @@ public static class BatchOutcomes
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await RemoveAsync(db, owner, batch, ct);
-        await TrafficCounter.AddAsync(db, Counts(removed, now, count => count.Dropped += 1), ct);
+        var removed = await RemoveCountedAsync(db, owner, batch, now, count => count.Dropped += 1, ct);
         await transaction.CommitAsync(ct);
         return removed.Count;
     }
@@ -65,8 +63,7 @@ public static class BatchOutcomes
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await RemoveAsync(db, owner, batch, ct);
-        await TrafficCounter.AddAsync(db, Counts(removed, now, count => count.Failed += 1), ct);
+        var removed = await RemoveCountedAsync(db, owner, batch, now, count => count.Failed += 1, ct);
         var changed = await MarkPixelAsync(db, batch[0].PixelId, error, ct);
         await transaction.CommitAsync(ct);
         return (removed.Count, changed);
@@ -89,8 +86,7 @@ public static class BatchOutcomes
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var spent = batch.Where(e => e.Attempts + 1 >= maxAttempts).ToList();
-        var removed = await RemoveAsync(db, owner, spent, ct);
-        await TrafficCounter.AddAsync(db, Counts(removed, now, count => count.Failed += 1), ct);
+        var removed = await RemoveCountedAsync(db, owner, spent, now, count => count.Failed += 1, ct);
         var changed = removed.Count > 0 && await MarkPixelAsync(db, batch[0].PixelId, error, ct);
         foreach (var group in batch.Where(e => e.Attempts + 1 < maxAttempts).GroupBy(e => e.Attempts))
         {
@@ -132,6 +128,23 @@ public static class BatchOutcomes
                 .Where(p => p.Id == pixelId && error.BadToken && !p.BadToken)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.BadToken, true), ct);
         return updated > 0;
+    }
+
+    /// <summary>
+    /// Deletes the rows of the batch that this instance still leases and adds them to the minute's counts,
+    /// each counted by <paramref name="add"/>; returns the rows deleted.
+    /// </summary>
+    private static async Task<List<QueuedEvent>> RemoveCountedAsync(
+        GatehouseDbContext db,
+        string owner,
+        IReadOnlyList<QueuedEvent> batch,
+        DateTime now,
+        Action<TrafficCount> add,
+        CancellationToken ct)
+    {
+        var removed = await RemoveAsync(db, owner, batch, ct);
+        await TrafficCounter.AddAsync(db, Counts(removed, now, add), ct);
+        return removed;
     }
 
     /// <summary>Deletes the rows of the batch that this instance still leases, and returns them.</summary>
