@@ -29,7 +29,8 @@ public static class EventIntake
         [AsParameters] IntakeServices services)
     {
         var options = services.Options.Value;
-        var (body, problem) = await IntakeRequests.ReadBodyAsync(context, options.MaxEventBytes, ["text/plain", "application/json"]);
+        var (body, problem) = await IntakeRequests.ReadBodyAsync(
+            context, options.MaxEventBytes, ["text/plain", "application/json"]);
         if (problem is not null)
         {
             return problem;

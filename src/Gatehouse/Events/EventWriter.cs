@@ -21,7 +21,9 @@ public sealed partial class EventWriter(
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Stores <paramref name="write"/>; completes once it is committed, or throws if it could not be.</summary>
+    /// <summary>
+    /// Stores <paramref name="write"/>; completes once it is committed, or throws if it could not be.
+    /// </summary>
     public Task WriteAsync(EventWrite write)
     {
         var pending = new Pending(write);

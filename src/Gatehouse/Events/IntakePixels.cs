@@ -20,7 +20,9 @@ public sealed record IntakePixel(
     public bool Publishes(string eventName, string site) =>
         IsPublishing && Filters.IsPublished(PixelId, eventName, site);
 
-    /// <summary>Whether the account's domain filters let events of this pixel come from <paramref name="site"/>.</summary>
+    /// <summary>
+    /// Whether the account's domain filters let events of this pixel come from <paramref name="site"/>.
+    /// </summary>
     public bool Permits(string site) => FilterRules.Decide(Filters.Domains, PixelId, site) == FilterState.Publish;
 }
 

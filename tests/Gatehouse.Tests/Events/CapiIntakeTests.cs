@@ -130,7 +130,8 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
             IntakeSetup.Batch(_app.Clock.GetUtcNow().AddMinutes(minutesFromNow), "Lead"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("data[0].event_time must be within the last 7 days", await response.Content.ReadAsStringAsync());
+        Assert.Contains("data[0].event_time must be within the last 7 days",
+            await response.Content.ReadAsStringAsync());
         Assert.Empty(await _app.QueuedAsync(pixel));
     }
 
@@ -211,7 +212,8 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
     {
         var pixel = await _app.ConnectSendingPixelAsync();
         using var client = _app.CreateClient();
-        using var content = new StringContent(IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"), Encoding.UTF8, mediaType);
+        using var content = new StringContent(
+            IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"), Encoding.UTF8, mediaType);
 
         using var response = await client.PostAsync($"/capi/{pixel.PixelId}/events?access_token={pixel.AccessToken}",
             content);

@@ -28,7 +28,8 @@ public sealed class EndToEndTests(PublishingApplication publishing) : IClassFixt
         Assert.Equal([2, 3], requests.Select(r => r.Events.Count).Order());
         Assert.All(requests, r => Assert.Equal($"/v14.0/{pixel.PixelId}/events", r.Path));
         Assert.All(requests, r => Assert.Equal(pixel.AccessToken, r.AccessToken));
-        Assert.Equal(["event-0", "event-1", "event-2", "event-3", "event-4"], _capi.AcceptedEventIds(pixel.PixelId).Order());
+        Assert.Equal(
+            ["event-0", "event-1", "event-2", "event-3", "event-4"], _capi.AcceptedEventIds(pixel.PixelId).Order());
         var sent = requests.SelectMany(r => r.Events).Single(e => e["event_id"]!.GetValue<string>() == "event-0");
         Assert.Equal(IntakeSetup.Sha256("buyer0@example.com"), sent["user_data"]!["em"]![0]!.GetValue<string>());
         Assert.Equal("website", sent["action_source"]!.GetValue<string>());

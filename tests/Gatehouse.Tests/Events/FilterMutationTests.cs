@@ -167,7 +167,8 @@ public sealed class FilterMutationTests(GatehouseApplication app) : IClassFixtur
         await client.PostGraphQLAsync(UpdateDomainFilter,
             Variables(tenantId, DomainInput("example.com", null, "PUBLISH")), Endpoint);
 
-        Assert.Equal(["example.com::Publish", $"example.org:{pixels[0]}:Drop"], await app.DomainFilterRowsAsync(tenantId));
+        Assert.Equal(
+            ["example.com::Publish", $"example.org:{pixels[0]}:Drop"], await app.DomainFilterRowsAsync(tenantId));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class PixelIntakeTests(IntakeApplication intake) : IClassFixture<I
         await client.PostPixelEventAsync(Captured(pixel.PixelId, matching));
 
         var userData = JsonNode.Parse(Assert.Single(await _app.QueuedAsync(pixel)).Payload)!["user_data"]!;
-        Assert.Equal(enrichment ? IntakeSetup.Sha256("jane.doe@example.com") : null, userData["em"]?.GetValue<string>());
+        Assert.Equal(
+            enrichment ? IntakeSetup.Sha256("jane.doe@example.com") : null, userData["em"]?.GetValue<string>());
         Assert.Equal(enrichment ? IntakeSetup.Sha256("16505550100") : null, userData["ph"]?.GetValue<string>());
         Assert.DoesNotContain("Jane", userData.ToJsonString());
     }
