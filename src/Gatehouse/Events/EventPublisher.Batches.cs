@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gatehouse.Data;
 using Gatehouse.Pixels;
 
@@ -22,7 +21,7 @@ public sealed partial class EventPublisher
             return;
         }
 
-        var token = ReadToken(services.GetRequiredService<PixelTokens>(), batch.Target.ProtectedToken);
+        var token = services.GetRequiredService<PixelTokens>().Read(batch.Target.PixelId, batch.Target.ProtectedToken);
         if (token is null)
         {
             var refusal = PublishResult.Permanent("no readable access token is stored");
@@ -127,19 +126,6 @@ public sealed partial class EventPublisher
     {
         depth.Removed(count);
         metrics.EventsFinished(outcome, count);
-    }
-
-    /// <summary>The decrypted token, or null when none is stored or the key ring no longer opens it.</summary>
-    private static string? ReadToken(PixelTokens tokens, string? protectedToken)
-    {
-        try
-        {
-            return protectedToken is null ? null : tokens.Unprotect(protectedToken);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
     }
 
     private static string AttemptOutcome(PublishOutcome outcome) => outcome switch

@@ -83,7 +83,7 @@ public sealed class IntakePixels(
         }
 
         var filters = await AccountFilters.LoadAsync(db, found.TenantId, ct);
-        var token = found.ProtectedAccessToken is { } protectedToken ? tokens.Unprotect(protectedToken) : null;
+        var token = tokens.Read(pixelId, found.ProtectedAccessToken);
         return new IntakePixel(pixelId, found.TenantId, found.IsActive, found.IsPublishing, found.EventEnrichment,
             token, filters);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Tests.Events;
 
@@ -70,6 +71,20 @@ public sealed class CapiIntakeTests(IntakeApplication intake) : IClassFixture<In
         Assert.Equal("OAuthException", error["type"]!.GetValue<string>());
         Assert.Empty(await _app.QueuedAsync(pixel));
         Assert.Equal((0, 0, 0), await _app.CountsAsync(pixel));
+    }
+
+    [Fact]
+    public async Task CapiBatch_StoredTokenNoLongerDecrypts_Answers401InsteadOf500()
+    {
+        var pixel = await _app.ConnectSendingPixelAsync();
+        await _app.WithDbAsync(db => db.Pixels.Where(p => p.Id == pixel.PixelId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProtectedAccessToken, "sealed-by-a-lost-key")));
+        using var client = _app.CreateClient();
+
+        using var response = await client.PostBatchAsync(pixel, IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Lead"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await _app.QueuedAsync(pixel));
     }
 
     [Theory]

@@ -215,7 +215,7 @@ public sealed class PixelRulesTests(GatehouseApplication app) : IClassFixture<Ga
             .Select(p => p.ProtectedAccessToken).SingleAsync());
         Assert.NotNull(stored);
         Assert.DoesNotContain(AccessToken, stored, StringComparison.Ordinal);
-        Assert.Equal(AccessToken, app.Services.GetRequiredService<PixelTokens>().Unprotect(stored));
+        Assert.Equal(AccessToken, app.Services.GetRequiredService<PixelTokens>().Read(pixelId, stored));
     }
 
     [Fact]
