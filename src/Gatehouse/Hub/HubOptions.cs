@@ -26,8 +26,8 @@ public sealed class HubOptions
 
     /// <summary>
     /// A PKCS#12 file whose certificate encrypts the data-protection keys stored in the database (the keys
-    /// that sign session cookies). Without it the keys are stored as they are, and anyone who can read the
-    /// database could forge a hub session.
+    /// that sign session cookies and encrypt pixels' access tokens). Without it the keys are stored as they
+    /// are, and anyone who can read the database could forge a hub session and decrypt the tokens.
     /// </summary>
     public string? KeyCertificatePath { get; set; }
 

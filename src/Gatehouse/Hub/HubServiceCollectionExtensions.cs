@@ -30,7 +30,7 @@ public static class HubServiceCollectionExtensions
         else
         {
             // Limitation: without Hub:KeyCertificatePath the keys are stored in the database unencrypted, so
-            // anyone who can read the database can forge a hub session.
+            // anyone who can read the database can forge a hub session and decrypt pixels' access tokens.
             // The framework warns about this on every new key; the start-up notice says it once, with the fix.
             services.AddLogging(logging => logging.AddFilter(
                 "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Hub;
 
-/// <summary>Says at start-up how the hub protects its session keys and where invitation links point.</summary>
+/// <summary>
+/// Says at start-up whether the Data Protection keys (which sign hub sessions and encrypt pixels' access
+/// tokens) are themselves encrypted, and where invitation links point.
+/// </summary>
 public sealed partial class HubStartupNotice(IOptions<HubOptions> options, ILogger<HubStartupNotice> logger)
     : IHostedService
 {
@@ -23,8 +26,9 @@ public sealed partial class HubStartupNotice(IOptions<HubOptions> options, ILogg
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information,
-            "Hub session keys are kept in the database unencrypted; set Hub:KeyCertificatePath to encrypt them",
+        [LoggerMessage(1, LogLevel.Warning,
+            "The keys that sign hub sessions and encrypt pixel access tokens are kept in the database unencrypted; "
+            + "set Hub:KeyCertificatePath to a PKCS#12 certificate to encrypt them",
             EventName = "HubKeysUnencrypted")]
         public static partial void KeysUnencrypted(ILogger logger);
 
