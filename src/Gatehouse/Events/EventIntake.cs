@@ -183,8 +183,6 @@ public static class EventIntake
         List<IncomingEvent> events,
         string source)
     {
-        // Limitation: filters apply as events arrive; events already queued when a filter changes are published
-        // as they were queued (the publisher checks only the publishing switch again).
         var split = events.ToLookup(e => pixel.Publishes(e.EventName, e.Site));
         List<IncomingEvent> queued = [.. split[true]];
         List<IncomingEvent> dropped = [.. split[false]];

@@ -11,14 +11,22 @@ public sealed partial class EventPublisher
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GatehouseDbContext>();
-        if (!batch.Target.IsPublishing)
+        var held = batch.Events.Where(e => !batch.Target.Publishes(e)).ToList();
+        if (held.Count > 0)
         {
-            using var turn = await gate.EnterAsync(CancellationToken.None);
-            var dropped = await BatchOutcomes.DroppedAsync(
-                db, LeaseOwner, batch.Events, Now(), CancellationToken.None);
-            Left("dropped", dropped);
-            PublisherLog.Dropped(logger, dropped, batch.Target.PixelId);
-            return;
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                var dropped = await BatchOutcomes.DroppedAsync(db, LeaseOwner, held, Now(), CancellationToken.None);
+                Left("dropped", dropped);
+                PublisherLog.Dropped(logger, dropped, batch.Target.PixelId);
+            }
+
+            if (held.Count == batch.Events.Count)
+            {
+                return;
+            }
+
+            batch = batch with { Events = [.. batch.Events.Except(held)] };
         }
 
         var token = services.GetRequiredService<PixelTokens>().Read(batch.Target.PixelId, batch.Target.ProtectedToken);

@@ -155,13 +155,24 @@ public sealed partial class EventPublisher(
         var pixelIds = batches.Select(b => b[0].PixelId).Distinct().ToList();
         var pixels = await db.Pixels.AsNoTracking()
             .Where(p => pixelIds.Contains(p.Id))
-            .Select(p => new PublishTarget(p.Id, p.IsPublishing, p.ApiVersion, p.ProtectedAccessToken))
-            .ToDictionaryAsync(p => p.PixelId, ct);
+            .Select(p => new { p.Id, p.TenantId, p.IsPublishing, p.ApiVersion, p.ProtectedAccessToken })
+            .ToListAsync(ct);
+
+        // The filters are read again here, not only at the intake, so that a filter changed while events
+        // wait (an outage of the Conversions API, say) also holds back the ones already queued.
+        var filters = new Dictionary<string, AccountFilters>(StringComparer.Ordinal);
+        foreach (var tenantId in pixels.Select(p => p.TenantId).Distinct())
+        {
+            filters[tenantId] = await AccountFilters.LoadAsync(db, tenantId, ct);
+        }
+
+        var targets = pixels.ToDictionary(p => p.Id, p => new PublishTarget(
+            p.Id, p.IsPublishing, p.ApiVersion, p.ProtectedAccessToken, filters[p.TenantId]));
 
         // A pixel that is gone took its events with it (the foreign key cascades): nothing is left to send.
         return [.. batches
-            .Where(b => pixels.ContainsKey(b[0].PixelId))
-            .Select(b => new PixelBatch(pixels[b[0].PixelId], b))];
+            .Where(b => targets.ContainsKey(b[0].PixelId))
+            .Select(b => new PixelBatch(targets[b[0].PixelId], b))];
     }
 
     // Limitation: between two counts the depth moves only with this instance's own changes, so it misses what
@@ -195,7 +206,13 @@ public sealed partial class EventPublisher(
         string PixelId,
         bool IsPublishing,
         string? ApiVersion,
-        string? ProtectedToken);
+        string? ProtectedToken,
+        AccountFilters Filters)
+    {
+        /// <summary>Whether the publishing switch and the account's filters still let the event go out.</summary>
+        public bool Publishes(QueuedEvent queued) =>
+            IsPublishing && Filters.IsPublished(PixelId, queued.EventName, queued.Site);
+    }
 
     private sealed record PixelBatch(PublishTarget Target, List<QueuedEvent> Events);
 }

@@ -32,7 +32,8 @@ public sealed record IntakePixel(
 /// kept too, so a flood of them does not reach the database either.
 /// </summary>
 // Limitation: a change to a pixel's switches, token or filters reaches this cache within PixelCacheDuration,
-// so events that arrive in between are still taken or dropped by the old settings.
+// so events that arrive in between are still taken or refused by the old settings; the publisher checks the
+// switch and the filters again, but an event the old settings dropped is gone.
 public sealed class IntakePixels(
     IServiceScopeFactory scopes,
     PixelTokens tokens,

@@ -37,7 +37,7 @@ public static partial class PublisherLog
     public static partial void RefusedAgain(ILogger logger, int count, string pixelId, string reason);
 
     [LoggerMessage(6, LogLevel.Debug,
-        "Dropped {Count} events of pixel {PixelId}: its publishing switch is off",
+        "Dropped {Count} events of pixel {PixelId}: its publishing switch is off or a filter drops them",
         EventName = "PublishDropped")]
     public static partial void Dropped(ILogger logger, int count, string pixelId);
 

@@ -255,6 +255,30 @@ public sealed class EventPublisherTests(PublishingApplication fixture) : IClassF
     }
 
     [Fact]
+    public async Task Publish_FiltersSetWhileEventsWait_HoldBackQueuedEventsTheyDrop()
+    {
+        var (tenantId, pixelId) = await _app.ConnectPixelAsync();
+        using var client = await _app.CreateApiClientAsync();
+        var pixels = $"[\"{pixelId}\"]";
+        var events = await client.PostGraphQLAsync(FilterSamples.UpdateEventFilter,
+            FilterSamples.Variables(tenantId, FilterSamples.EventInput("AddToCart", pixels, "DROP")),
+            PixelSamples.Endpoint);
+        var domains = await client.PostGraphQLAsync(FilterSamples.UpdateDomainFilter,
+            FilterSamples.Variables(tenantId, FilterSamples.DomainInput("blocked.example.net", pixels, "DROP")),
+            PixelSamples.Endpoint);
+
+        var published = await _app.EnqueueAsync(tenantId, pixelId, 2);
+        await _app.EnqueueAsync(tenantId, pixelId, 2, "AddToCart");
+        await _app.EnqueueAsync(tenantId, pixelId, 1, site: "shop.blocked.example.net");
+        await _app.WaitUntilDrainedAsync(pixelId);
+
+        Assert.Equal((null, null), (events.Json["errors"], domains.Json["errors"]));
+        Assert.Equal(published.Order(StringComparer.Ordinal),
+            _capi.AcceptedEventIds(pixelId).Order(StringComparer.Ordinal));
+        Assert.Equal((2, 3, 0), await _app.CountsAsync(pixelId));
+    }
+
+    [Fact]
     public async Task Publish_LeaseOfDeadInstance_TakenOverOnlyAfterItLapses()
     {
         var (tenantId, pixelId) = await _app.ConnectPixelAsync();

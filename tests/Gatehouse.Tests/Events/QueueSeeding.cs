@@ -39,7 +39,8 @@ public static class QueueSeeding
         string pixelId,
         int count,
         string eventName = "Purchase",
-        Action<QueuedEvent>? adjust = null)
+        Action<QueuedEvent>? adjust = null,
+        string site = "shop.example.com")
     {
         var now = app.Clock.GetUtcNow();
         var eventIds = Enumerable.Range(0, count).Select(_ => "evt-" + Guid.NewGuid().ToString("N")).ToList();
@@ -52,7 +53,7 @@ public static class QueueSeeding
                     PixelId = pixelId,
                     TenantId = tenantId,
                     EventName = eventName,
-                    Site = "shop.example.com",
+                    Site = site,
                     ReceivedAt = now.UtcDateTime,
                     NextAttemptAt = now.UtcDateTime,
                     Payload = Payload(eventName, eventId, now),
