@@ -33,18 +33,19 @@ public static class EventIntake
             context, options.MaxEventBytes, ["text/plain", "application/json"]);
         if (problem is not null)
         {
-            return problem;
+            return Rejected(services, "pixel", problem);
         }
 
         if (IntakeRequests.Parse(body) is not JsonObject json)
         {
-            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter, "The body must be a JSON object.");
+            return Rejected(services, "pixel", IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
+                "The body must be a JSON object."));
         }
 
         if (PixelEvents.PixelIdOf(json) is not { } pixelId)
         {
-            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
-                "fb.pixel_id is required: a Meta Pixel ID of 1 to 32 digits.");
+            return Rejected(services, "pixel", IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
+                "fb.pixel_id is required: a Meta Pixel ID of 1 to 32 digits."));
         }
 
         var ct = context.RequestAborted;
@@ -80,8 +81,8 @@ public static class EventIntake
     {
         if (IntakeRequests.PixelIdIsInvalid(pixelId))
         {
-            return IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
-                "The path must name a Meta Pixel ID of 1 to 32 digits.");
+            return Rejected(services, "capi", IntakeResults.Error(context, 400, IntakeResults.InvalidParameter,
+                "The path must name a Meta Pixel ID of 1 to 32 digits."));
         }
 
         var options = services.Options.Value;
@@ -89,15 +90,16 @@ public static class EventIntake
             ["application/json", "application/x-www-form-urlencoded"]);
         if (problem is not null)
         {
-            return problem;
+            return Rejected(services, "capi", problem);
         }
 
         var (data, token, readable) = IntakeRequests.ReadBatch(context, body);
         var pixel = await services.Pixels.FindAsync(pixelId, context.RequestAborted);
         if (pixel is not null && !IntakeRequests.TokenMatches(pixel.AccessToken, token))
         {
-            return IntakeResults.Error(context, 401, IntakeResults.InvalidToken,
-                "Invalid OAuth access token: send the pixel's Conversions API access token.");
+            // Not in the pixel's own counts: whoever lacks its token must not be able to move its usage.
+            return Rejected(services, "capi", IntakeResults.Error(context, 401, IntakeResults.InvalidToken,
+                "Invalid OAuth access token: send the pixel's Conversions API access token."), data?.Count ?? 0);
         }
 
         if (Refusal(context, pixel, pixelId) is { } refusal)
@@ -152,6 +154,16 @@ public static class EventIntake
             ? null
             : IntakeResults.Error(context, 403, IntakeResults.PermissionDenied,
                 $"Pixel {pixelId} is not receiving events: its receiving switch is off.");
+    }
+
+    /// <summary>
+    /// Counts a request refused before its pixel could be charged with it (unreadable, too large, or sent
+    /// without the pixel's token) on /metrics only, as one event when its events cannot be counted.
+    /// </summary>
+    private static IResult Rejected(IntakeServices services, string source, IResult answer, int events = 1)
+    {
+        services.Metrics.EventsReceived(source, "rejected", Math.Max(events, 1));
+        return answer;
     }
 
     private static async Task<IResult> RefuseAsync(

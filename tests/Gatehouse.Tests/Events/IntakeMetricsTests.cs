@@ -31,6 +31,27 @@ public sealed class IntakeMetricsTests(IntakeApplication intake) : IClassFixture
         Assert.Equal(1, Increase(before, after, "source=\"pixel\"", "outcome=\"queued\""));
     }
 
+    [Fact]
+    public async Task Metrics_RequestsRefusedBeforeAnyPixelIsCharged_CountAsRejected()
+    {
+        var pixel = await _app.ConnectSendingPixelAsync();
+        using var client = _app.CreateClient();
+        var before = await PrometheusText.ScrapeAsync(client);
+
+        using var wrongToken = await client.PostBatchAsync(pixel,
+            IntakeSetup.Batch(_app.Clock.GetUtcNow(), "Purchase", "Lead"), "not-the-token");
+        using var badPath = await client.PostBatchAsync(pixel with { PixelId = "not-a-pixel" }, """{"data":[]}""");
+        using var notJson = await client.PostPixelEventAsync("[1,2]");
+        using var noPixel = await client.PostPixelEventAsync("""{"event_name":"PageView"}""");
+        var after = await PrometheusText.ScrapeAsync(client);
+
+        Assert.Equal([401, 400, 400, 400],
+            new[] { wrongToken, badPath, notJson, noPixel }.Select(r => (int)r.StatusCode));
+        Assert.Equal(3, Increase(before, after, "source=\"capi\"", "outcome=\"rejected\""));
+        Assert.Equal(2, Increase(before, after, "source=\"pixel\"", "outcome=\"rejected\""));
+        Assert.Equal((0, 0, 0), await _app.CountsAsync(pixel));
+    }
+
     private static double Increase(string before, string after, string source, string outcome) =>
         Sum(after, source, outcome) - Sum(before, source, outcome);
 
