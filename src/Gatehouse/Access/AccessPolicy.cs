@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Gatehouse.Tenants;
 using Gatehouse.Users;
 
@@ -32,6 +33,17 @@ public static class AccessPolicy
 
     public static bool CanViewTenant(Caller caller, Tenant tenant) =>
         CanViewTenant(caller, tenant.Id, tenant.CanPartnerManage);
+
+    /// <summary>
+    /// The rule of <see cref="CanViewTenant(Caller, Tenant)"/> as a query filter, so that a list of accounts
+    /// is read from the database already narrowed to what the caller may see.
+    /// </summary>
+    public static Expression<Func<Tenant, bool>> ViewableTenants(Caller caller)
+    {
+        var hostSeesManaged = HostAction(caller) is not null;
+        var own = caller.AccountRoles.Keys.ToList();
+        return tenant => (hostSeesManaged && tenant.CanPartnerManage) || own.Contains(tenant.Id);
+    }
 
     /// <summary>Pixels, domains and filters: account admins and managers.</summary>
     public static bool CanEditTenantSettings(Caller caller, string tenantId, bool canPartnerManage) =>

@@ -14,10 +14,8 @@ public sealed class AccountDirectory(GatehouseDbContext db, UsageCalculator usag
 {
     public async Task<List<AccountSummary>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var hostSeesManaged = AccessPolicy.HostAction(caller) is not null;
-        var own = caller.AccountRoles.Keys.ToList();
         var tenants = await db.Tenants.AsNoTracking()
-            .Where(t => (hostSeesManaged && t.CanPartnerManage) || own.Contains(t.Id))
+            .Where(AccessPolicy.ViewableTenants(caller))
             .OrderBy(t => t.Name).ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
 
