@@ -217,6 +217,15 @@ public sealed class UserCommands(
 
     private async Task<int> InviteAsync(User user, string what, bool resetPassword)
     {
+        // A deactivated user can neither use a link nor sign in: the operator activates them first,
+        // rather than receive a link that the page it opens refuses, or a role nobody can use.
+        if (user.Status == UserStatus.Deactivated)
+        {
+            await error.WriteLineAsync(
+                $"User '{user.Email}' is deactivated; run 'users activate {user.Email}' first.");
+            return 1;
+        }
+
         var link = user.Status == UserStatus.Pending || resetPassword
             ? await invitations.IssueAsync(user, baseUrl, default)
             : null;

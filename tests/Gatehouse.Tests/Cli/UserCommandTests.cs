@@ -192,6 +192,20 @@ public sealed class UserCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_DeactivatedUser_ExitsOneAndPrintsNoLink()
+    {
+        await RunAsync("users", "add-host-admin", "boss@example.com");
+        await RunAsync("users", "deactivate", "boss@example.com");
+
+        var invited = await RunAsync("users", "invite", "boss@example.com");
+
+        Assert.Equal((1, ""), (invited.ExitCode, invited.Output));
+        Assert.Equal(
+            "User 'boss@example.com' is deactivated; run 'users activate boss@example.com' first.\n",
+            invited.Error);
+    }
+
+    [Fact]
     public async Task SetExpiry_DayPassedThenNever_EndsSessionThenLetsUserSignInAgain()
     {
         await using var app = new GatehouseApplication(_database);
