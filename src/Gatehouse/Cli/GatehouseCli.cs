@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Gatehouse.ApiAccounts;
 using Gatehouse.Data;
 using Gatehouse.Hub;
@@ -9,9 +10,10 @@ namespace Gatehouse.Cli;
 
 /// <summary>
 /// Operator commands on the same program and configuration as the server (appsettings.json and
-/// environment variables): <c>api-accounts add|list|remove</c>, <c>users add-host-admin|invite</c> and
-/// <c>migrate</c>. Results go to standard
-/// output, problems to standard error; the exit code is 0 on success, 1 when refused, 2 on bad usage.
+/// environment variables): <c>api-accounts add|list|remove</c>,
+/// <c>users add-host-admin|invite|set-expiry|deactivate|activate</c> and <c>migrate</c>. Results go
+/// to standard output, problems to standard error; the exit code is 0 on success, 1 when refused,
+/// 2 on bad usage.
 /// </summary>
 public static class GatehouseCli
 {
@@ -24,6 +26,11 @@ public static class GatehouseCli
           gatehouse users add-host-admin EMAIL [--json]
                                                       make EMAIL a host admin and print an invitation link
           gatehouse users invite EMAIL [--json]       print a new one-time link to sign up or to set a new password
+          gatehouse users set-expiry EMAIL DATE [--json]
+                                                      let EMAIL sign in until the end of DATE (UTC): yyyy-MM-dd,
+                                                      an ISO 8601 date-time, or never
+          gatehouse users deactivate EMAIL [--json]   end EMAIL's sessions and keep them out until activated
+          gatehouse users activate EMAIL [--json]     undo a deactivation
           gatehouse migrate                           apply pending database migrations
         With dotnet: dotnet run --project src/Gatehouse -- api-accounts add partner1
         """;
@@ -44,9 +51,18 @@ public static class GatehouseCli
 
         // Bad usage is answered before anything opens the database, so it changes nothing.
         if (words is not (["migrate"] or ["api-accounts", "add", _] or ["api-accounts", "list"]
-            or ["api-accounts", "remove", _] or ["users", "add-host-admin", _] or ["users", "invite", _]))
+            or ["api-accounts", "remove", _] or ["users", "add-host-admin" or "invite", _]
+            or ["users", "deactivate" or "activate", _] or ["users", "set-expiry", _, _]))
         {
             return await UsageErrorAsync(error);
+        }
+
+        if (words is ["users", "set-expiry", _, var date] && !UserCommands.TryParseExpiry(date, out _))
+        {
+            await error.WriteLineAsync(
+                $"'{date}' is not a date: give yyyy-MM-dd, an ISO 8601 date-time (UTC unless it has an offset), "
+                + "or never.");
+            return 2;
         }
 
         try
@@ -75,7 +91,7 @@ public static class GatehouseCli
 
         await migrator.PrepareForServingAsync(CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
-        if (words is ["users", var verb, var email])
+        if (words is ["users", _, var email, ..])
         {
             var users = new UserCommands(
                 scope.ServiceProvider.GetRequiredService<GatehouseDbContext>(),
@@ -85,7 +101,14 @@ public static class GatehouseCli
                 output,
                 error,
                 json);
-            return verb == "invite" ? await users.InviteAsync(email) : await users.AddHostAdminAsync(email);
+            return words[1] switch
+            {
+                "invite" => await users.InviteAsync(email),
+                "add-host-admin" => await users.AddHostAdminAsync(email),
+                "deactivate" => await users.DeactivateAsync(email),
+                "activate" => await users.ActivateAsync(email),
+                _ => await users.SetExpiryAsync(email, ParseExpiry(words[3])),
+            };
         }
 
         var accounts = scope.ServiceProvider.GetRequiredService<ApiAccountService>();
@@ -103,6 +126,10 @@ public static class GatehouseCli
         configuration[$"{HubOptions.SectionName}:{nameof(HubOptions.PublicBaseUrl)}"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : (configuration["Urls"] ?? "http://localhost:8080").Split(';')[0].TrimEnd('/');
+
+    // The date was checked before the database was opened.
+    private static DateOnly? ParseExpiry(string date) =>
+        UserCommands.TryParseExpiry(date, out var expiry) ? expiry : throw new UnreachableException();
 
     private static async Task<int> UsageErrorAsync(TextWriter error)
     {

@@ -35,10 +35,17 @@ public sealed class HubSession(GatehouseDbContext db, TimeProvider clock) : Cook
         context.ReplacePrincipal(Caller.ForUser(user).ToPrincipal(SchemeName, user.SecurityStamp));
     }
 
-    /// <summary>An activated user whose expiry date, if any, has not passed.</summary>
+    /// <summary>An activated user who is neither deactivated nor past their expiry date.</summary>
     public static bool CanSignIn(User user, TimeProvider clock) =>
-        user.Status == UserStatus.Activated
-        && (user.Expiry is not { } expiry || expiry >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        user.Status == UserStatus.Activated && !IsDeactivatedOrExpired(user, clock);
+
+    /// <summary>
+    /// Whether the user is deactivated or the last day of their access has passed. Either keeps them out of
+    /// the hub: they cannot sign in, keep a session, or accept an invitation to set a password.
+    /// </summary>
+    public static bool IsDeactivatedOrExpired(User user, TimeProvider clock) =>
+        user.Status == UserStatus.Deactivated
+        || (user.Expiry is { } expiry && expiry < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Starts a session for the user.</summary>
     public static Task SignInAsync(HttpContext context, User user) =>

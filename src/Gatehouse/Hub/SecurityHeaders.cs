@@ -1,8 +1,8 @@
 namespace Gatehouse.Hub;
 
 /// <summary>
-/// Headers that keep the hub's pages from being framed, sniffed or made to run foreign scripts. The policy
-/// allows scripts and styles from this origin only: pages carry no inline script or style.
+/// Headers that keep the hub's pages from being framed, sniffed, cached or made to run foreign scripts. The
+/// policy allows scripts and styles from this origin only: pages carry no inline script or style.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,6 +21,15 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+
+        // The hub and its API show secrets once (a new API account's secret, invitation links) and
+        // answer each caller with what only they may see, so no browser or proxy may keep a copy.
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/hub") || path.StartsWithSegments("/auth"))
+        {
+            headers.CacheControl = "no-store";
+        }
+
         return next(context);
     });
 }

@@ -77,9 +77,10 @@ public sealed partial class InvitationService(
 
     /// <summary>
     /// Sets the password of the invited user, activates them, records the sign-in that follows and uses up
-    /// their invitations.
+    /// their invitations. A user who is deactivated or past their expiry date is refused with
+    /// <see cref="SignInOutcome.Inactive"/> and nothing about them changes.
     /// </summary>
-    public async Task<User?> AcceptAsync(
+    public async Task<(SignInOutcome Outcome, User? User)> AcceptAsync(
         string token,
         string email,
         string password,
@@ -88,7 +89,17 @@ public sealed partial class InvitationService(
         var user = await FindUserAsync(token, email, cancellationToken);
         if (user is null)
         {
-            return null;
+            return (SignInOutcome.Invalid, null);
+        }
+
+        // The invitation is kept too. Opening the link already shows the refusal, and opening must
+        // stay a safe read because mail scanners open links; posting the form is refused alike.
+        // Deactivating a user deletes their invitations, so a kept link works again only when an
+        // admin extends an expired user's access before the link itself expires.
+        if (HubSession.IsDeactivatedOrExpired(user, clock))
+        {
+            Log.Refused(logger, user.Id);
+            return (SignInOutcome.Inactive, null);
         }
 
         user.PasswordHash = PasswordSignIn.Hash(user, password);
@@ -103,7 +114,7 @@ public sealed partial class InvitationService(
         await db.SaveChangesAsync(cancellationToken);
         await db.Entry(user).Collection(u => u.Roles).LoadAsync(cancellationToken);
         Log.Accepted(logger, user.Id);
-        return user;
+        return (SignInOutcome.Succeeded, user);
     }
 
     /// <summary>The base of links: the configured public address, or else the request's own.</summary>
@@ -121,6 +132,11 @@ public sealed partial class InvitationService(
         [LoggerMessage(3, LogLevel.Information, "User {UserId} accepted an invitation and set a password",
             EventName = "InvitationAccepted")]
         public static partial void Accepted(ILogger logger, Guid userId);
+
+        [LoggerMessage(4, LogLevel.Warning,
+            "Invitation of user {UserId} refused: the user is deactivated or expired",
+            EventName = "InvitationRefused")]
+        public static partial void Refused(ILogger logger, Guid userId);
     }
 }
 

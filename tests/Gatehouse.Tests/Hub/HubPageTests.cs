@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Tests.Tenants;
@@ -187,6 +188,61 @@ public sealed partial class HubPageTests(GatehouseApplication app) : IClassFixtu
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("/hub/")]
+    [InlineData("/hub/settings/clients")]
+    [InlineData("/hub/settings/api-reference")]
+    [InlineData("/hub/denied")]
+    [InlineData("/hub/graphql/schema.graphql")]
+    [InlineData("/auth/login")]
+    [InlineData("/auth/verify/?token=unknown&et=inv&email=someone@example.com")]
+    public async Task HubPages_AnyResponse_ForbidsStoringIt(string path)
+    {
+        // Hub pages show secrets once (a new API account's secret, invitation links); a browser or proxy
+        // cache could otherwise keep them and replay them to whoever opens the page again.
+        using var client = await app.CreateHubClientAsync("agency-admin");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path} must say Cache-Control: no-store.");
+    }
+
+    [Fact]
+    public async Task ApiAccountsPage_SecretShown_ForbidsStoringIt()
+    {
+        using var client = await app.CreateHubClientAsync("agency-admin");
+        var name = "c" + Guid.NewGuid().ToString("N")[..12];
+
+        using var response = await client.PostFormAsync(
+            "/hub/settings/clients?handler=Add",
+            new() { ["Name"] = name, ["Password"] = HubUsers.Password },
+            await client.GetFormTokenAsync("/hub/settings/clients"));
+
+        Assert.Contains("api-secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The page with the secret must say no-store.");
+    }
+
+    [Fact]
+    public async Task HubApi_AnswerWithInvitationLink_ForbidsStoringIt()
+    {
+        var x = await app.AddTenantAsync();
+        var input = new { email = AccountSeeding.NewEmail(), roleName = $"advertiser-view-{x}" };
+        using var client = await app.CreateApiClientAsync();
+        using var request = JsonContent.Create(new
+        {
+            query = "mutation ($input: AddUserWithRoleInput!) "
+                + "{ userMutations { addUserWithRole(input: $input) { invitationLink } } }",
+            variables = new { input },
+        });
+
+        using var response = await client.PostAsync("/hub/graphql/", request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/auth/verify/?token=", body, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The answer with the link must say no-store.");
     }
 
     [Fact]

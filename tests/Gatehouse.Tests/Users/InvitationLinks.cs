@@ -10,6 +10,8 @@ public static partial class InvitationLinks
 
     public const string SetPasswordHeading = "<h1>Set your password</h1>";
 
+    public const string InactiveHeading = "<h1>This account cannot sign in</h1>";
+
     /// <summary>Asserts the documented shape of a link for <paramref name="email"/> and returns its path.</summary>
     public static string ShouldBeInvitationFor(this string? link, string email)
     {

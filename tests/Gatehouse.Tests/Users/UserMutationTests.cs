@@ -165,6 +165,32 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
         (await UsersOfAsync(client, x)).ShouldBe("""{"data":{"tenant":{"users":[]}}}""");
     }
 
+    [Theory]
+    [InlineData("advertiser-owner-{X}")]
+    [InlineData("advertiser-view-")]
+    [InlineData("advertiser-view-{X}9")]
+    [InlineData("Advertiser-view-{X}")]
+    [InlineData("agency-root")]
+    [InlineData("admin")]
+    [InlineData("advertiser-view-Zz9Zz9Zz")]
+    [InlineData("advertiser-manage-{U}")]
+    public async Task ChangeRoleForUser_MalformedOrUnknownRoleToAdd_ReturnsNotFoundAndKeepsRole(string pattern)
+    {
+        // The call also takes away the user's only role, so a revocation applied before the refusal
+        // would remove the user altogether.
+        var x = await app.AddTenantAsync();
+        var u = await app.AddTenantAsync(canPartnerManage: false);
+        var role = pattern.Replace("{X}", x, StringComparison.Ordinal).Replace("{U}", u, StringComparison.Ordinal);
+        var user = await app.AddUserAsync(AccountSeeding.NewEmail(), x, (x, RoleAction.View));
+        using var client = await app.CreateApiClientAsync();
+
+        var response = await client.PostGraphQLAsync(
+            ChangeRole, ChangeVariables(user.ToString(), $"advertiser-view-{x}", role));
+
+        Assert.Equal((RoleNotFound("input.roleToAdd", role), "NOT_FOUND", 404), ErrorOf(response));
+        Assert.Equal([$"advertiser-view-{x}"], await RolesOfAsync(user));
+    }
+
     [Fact]
     public async Task ChangeRoleForUser_UserOfUnmanagedAccountWithApiToken_ReturnsNotFoundAndKeepsRole()
     {

@@ -1,8 +1,10 @@
 using System.Net;
+using Gatehouse.Data;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Tests.Tenants;
 using Gatehouse.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Gatehouse.Tests.Users.InvitationLinks;
 
 namespace Gatehouse.Tests.Users;
@@ -100,6 +102,55 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Invitation_UserDeactivated_ShowsRefusalAndKeepsUserDeactivated()
+    {
+        // An invitation once reactivated a deactivated user and signed them in.
+        var email = HubUsers.NewEmail();
+        var user = await app.AddHubUserAsync(email, HubUsers.Password, "agency-view");
+        var path = await IssueLinkAsync(user);
+        using var browser = app.CreateBrowserClient();
+        var formToken = await browser.GetFormTokenAsync(path);
+        var before = await StoredUserAsync(email);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == user)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Status, UserStatus.Deactivated)));
+
+        var page = await browser.GetStringAsync(path);
+        using var response = await browser.AcceptAsync(path, NewPassword, formToken);
+
+        Assert.Contains(InactiveHeading, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(InactiveHeading, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.SetsSessionCookie());
+        Assert.Equal(before with { Status = UserStatus.Deactivated }, await StoredUserAsync(email));
+    }
+
+    [Fact]
+    public async Task Invitation_ExpiryDatePassed_ShowsRefusalAndLeavesUserPending()
+    {
+        // An invitation once gave a session to a user whose last day had passed.
+        var x = await app.AddTenantAsync();
+        using var api = await app.CreateApiClientAsync();
+        var (email, path) = await InviteAsync(api, $"advertiser-view-{x}");
+        using var browser = app.CreateBrowserClient();
+        var formToken = await browser.GetFormTokenAsync(path);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Expiry, Today().AddDays(-1))));
+
+        var page = await browser.GetStringAsync(path);
+        using var response = await browser.AcceptAsync(path, NewPassword, formToken);
+
+        Assert.Contains(InactiveHeading, page, StringComparison.Ordinal);
+        Assert.Contains(
+            "This account is deactivated or has expired",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.False(response.SetsSessionCookie());
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/hub/")).StatusCode);
+        Assert.Equal(new StoredUser(UserStatus.Pending, null, 1), await StoredUserAsync(email));
+    }
+
+    [Fact]
     public async Task Login_ExpiryDatePassed_ShowsErrorAndStartsNoSession()
     {
         var email = HubUsers.NewEmail();
@@ -182,6 +233,18 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
         return (email, link.ShouldBeInvitationFor(email));
     }
 
+    // Arranges a link the way `users invite` does for a user who has a password: one to set a new one.
+    private async Task<string> IssueLinkAsync(Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatehouseDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        var link = await scope.ServiceProvider.GetRequiredService<InvitationService>()
+            .IssueAsync(user, "http://localhost", default);
+        await db.SaveChangesAsync();
+        return link.ShouldBeInvitationFor(user.Email);
+    }
+
     private async Task<string> SignInPageAsync(string email, string password)
     {
         using var browser = app.CreateBrowserClient();
@@ -209,6 +272,16 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
         app.WithDbAsync(db => db.Users.Where(u => u.Id == userId)
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.Expiry, expiry)));
 
+    private async Task<StoredUser> StoredUserAsync(string email)
+    {
+        StoredUser? stored = null;
+        await app.WithDbAsync(async db => stored = await db.Users.Where(u => u.Email == email)
+            .Select(u => new StoredUser(
+                u.Status, u.PasswordHash, db.Invitations.Count(i => i.UserId == u.Id)))
+            .SingleAsync());
+        return stored!;
+    }
+
     private async Task<UserStatus?> StatusOfAsync(string email)
     {
         UserStatus? status = null;
@@ -218,4 +291,7 @@ public sealed class UserSignInTests(GatehouseApplication app) : IClassFixture<Ga
                 .SingleOrDefaultAsync());
         return status;
     }
+
+    // What accepting an invitation may change: the status, the password and the invitations.
+    private sealed record StoredUser(UserStatus Status, string? PasswordHash, int Invitations);
 }

@@ -7,13 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Gatehouse.Pages.Auth;
 
 /// <summary>The target of invitation links: <c>/auth/verify/?token=...&amp;et=inv&amp;email=...</c>.</summary>
-public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptions> options) : PageModel
+public sealed class VerifyModel(
+    InvitationService invitations,
+    TimeProvider clock,
+    IOptions<HubOptions> options) : PageModel
 {
     public string? Token { get; private set; }
 
     public string? Email { get; private set; }
 
     public bool IsValid { get; private set; }
+
+    /// <summary>
+    /// Whether the link is valid but its user is deactivated or past their expiry date, so that it cannot be
+    /// accepted; the page says so instead of offering the password form.
+    /// </summary>
+    public bool IsInactive { get; private set; }
 
     /// <summary>Whether the link resets the password of someone who has one, rather than inviting them.</summary>
     public bool HasPassword { get; private set; }
@@ -33,26 +42,28 @@ public sealed class VerifyModel(InvitationService invitations, IOptions<HubOptio
         (Token, Email) = (token, email);
         var user = await invitations.FindUserAsync(token, email, HttpContext.RequestAborted);
         IsValid = user is not null;
+        IsInactive = user is not null && HubSession.IsDeactivatedOrExpired(user, clock);
         HasPassword = user?.PasswordHash is not null;
     }
 
     public async Task<IActionResult> OnPostAsync(string? token, string? email)
     {
         await OnGetAsync(token, email);
-        Error = !IsValid ? null
+        Error = !IsValid || IsInactive ? null
             : Password.Length < MinimumLength ? $"The password must have at least {MinimumLength} characters."
             : Password != Confirm ? "The two passwords differ."
             : string.Equals(Password, email, StringComparison.OrdinalIgnoreCase) ? "The password cannot be your email."
             : null;
-        if (!IsValid || Error is not null)
+        if (!IsValid || IsInactive || Error is not null)
         {
             return Page();
         }
 
-        var user = await invitations.AcceptAsync(token!, email!, Password, HttpContext.RequestAborted);
+        var (outcome, user) = await invitations.AcceptAsync(
+            token!, email!, Password, HttpContext.RequestAborted);
         if (user is null)
         {
-            IsValid = false;
+            (IsValid, IsInactive) = (outcome != SignInOutcome.Invalid, outcome == SignInOutcome.Inactive);
             return Page();
         }
 
