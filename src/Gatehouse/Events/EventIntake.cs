@@ -198,6 +198,7 @@ public static class EventIntake
         var split = events.ToLookup(e => pixel.Publishes(e.EventName, e.Site));
         List<IncomingEvent> queued = [.. split[true]];
         List<IncomingEvent> dropped = [.. split[false]];
+
         // Limitation: the bound is checked against this instance's estimate before the write, not inside it,
         // so requests in flight together (and other instances' writes between two counts) can take the queue
         // past MaxQueueDepth by what they carry; it is a guard for the disk, not an exact limit.

@@ -29,7 +29,8 @@ public sealed partial class EventPublisher
             batch = batch with { Events = [.. batch.Events.Except(held)] };
         }
 
-        var token = services.GetRequiredService<PixelTokens>().Read(batch.Target.PixelId, batch.Target.ProtectedToken);
+        var tokens = services.GetRequiredService<PixelTokens>();
+        var token = tokens.Read(batch.Target.PixelId, batch.Target.ProtectedToken);
         if (token is null)
         {
             var refusal = PublishResult.Permanent("no readable access token is stored");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -14,6 +15,8 @@ public sealed partial class PixelTokens(IDataProtectionProvider provider, ILogge
     public const string Purpose = "Gatehouse.Pixels.AccessToken";
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    private readonly ConcurrentDictionary<string, byte> _unreadable = new(StringComparer.Ordinal);
 
     public string Protect(string accessToken) => _protector.Protect(accessToken);
 
@@ -32,11 +35,18 @@ public sealed partial class PixelTokens(IDataProtectionProvider provider, ILogge
 
         try
         {
-            return _protector.Unprotect(protectedToken);
+            var token = _protector.Unprotect(protectedToken);
+            _unreadable.TryRemove(pixelId, out _);
+            return token;
         }
         catch (CryptographicException exception)
         {
-            Log.Unreadable(logger, exception, pixelId);
+            // Once per pixel until its token reads again, not on every batch and every intake refresh.
+            if (_unreadable.TryAdd(pixelId, 0))
+            {
+                Log.Unreadable(logger, exception, pixelId);
+            }
+
             return null;
         }
     }

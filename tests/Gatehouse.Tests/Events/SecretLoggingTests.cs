@@ -2,6 +2,7 @@ using System.Net;
 using Gatehouse.Tests.Infrastructure;
 using Gatehouse.Tests.Pixels;
 using Gatehouse.Tests.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -65,5 +66,21 @@ public sealed class SecretLoggingTests(RecordedPublishingApplication recorded)
         Assert.DoesNotContain(recorded.Logs.Entries, e =>
             e.Message.Contains(PixelSamples.AccessToken, StringComparison.Ordinal)
             || e.Message.Contains(WrongToken, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PixelToken_NoLongerDecrypts_IsLoggedOnceNotForEveryBatch()
+    {
+        var (tenantId, pixelId) = await _app.ConnectPixelAsync();
+        await _app.WithDbAsync(db => db.Pixels.Where(p => p.Id == pixelId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProtectedAccessToken, "sealed-by-a-lost-key")));
+
+        await _app.EnqueueAsync(tenantId, pixelId, 3 * PublishingApplication.BatchSize);
+        await _app.WaitUntilDrainedAsync(pixelId);
+
+        Assert.Equal((0, 0, 9), await _app.CountsAsync(pixelId));
+        var logged = recorded.Logs.Entries.Where(e => e.EventName == "PixelTokenUnreadable"
+            && e.Message.Contains(pixelId, StringComparison.Ordinal));
+        Assert.Single(logged);
     }
 }
