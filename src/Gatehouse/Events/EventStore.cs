@@ -23,8 +23,8 @@ public sealed record EventWrite(
 public static class EventStore
 {
     // Limitation: on SQLite each event's row is written three times (queued, leased, removed) by one writer at
-    // a time, so on two cores batches of 100 are accepted at 24,000 to 45,000 events a second with a p99 above
-    // 50 ms (bench/README.md has the measurements and the next steps).
+    // a time, so on two cores batches of 100 are accepted at 24,000 to 45,000 events a second with a p99 of 37
+    // to 56 ms at 8 connections (bench/README.md has the measurements and the next steps).
     // Seven parameters a row; 500 rows stay far below both providers' parameter limits.
     private const int RowsPerStatement = 500;
 
