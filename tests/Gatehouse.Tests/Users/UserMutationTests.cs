@@ -29,14 +29,13 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
         mutation ($input: SendInvitationInput!) { userMutations { sendInvitation(input: $input) } }
         """;
 
+    /// <summary>Role names that are malformed or name no account: {X} stands for an account of the test.</summary>
+    public static TheoryData<string> MalformedOrUnknownRoles => new(
+        "advertiser-owner-{X}", "advertiser-view-", "advertiser-view-{X}9", "Advertiser-view-{X}", "agency-root",
+        "admin", "advertiser-view-Zz9Zz9Zz");
+
     [Theory]
-    [InlineData("advertiser-owner-{X}")]
-    [InlineData("advertiser-view-")]
-    [InlineData("advertiser-view-{X}9")]
-    [InlineData("Advertiser-view-{X}")]
-    [InlineData("agency-root")]
-    [InlineData("admin")]
-    [InlineData("advertiser-view-Zz9Zz9Zz")]
+    [MemberData(nameof(MalformedOrUnknownRoles))]
     public async Task AddUserWithRole_MalformedOrUnknownRole_ReturnsNotFoundAndAddsNobody(string pattern)
     {
         var x = await app.AddTenantAsync();
@@ -166,13 +165,7 @@ public sealed class UserMutationTests(GatehouseApplication app) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("advertiser-owner-{X}")]
-    [InlineData("advertiser-view-")]
-    [InlineData("advertiser-view-{X}9")]
-    [InlineData("Advertiser-view-{X}")]
-    [InlineData("agency-root")]
-    [InlineData("admin")]
-    [InlineData("advertiser-view-Zz9Zz9Zz")]
+    [MemberData(nameof(MalformedOrUnknownRoles))]
     [InlineData("advertiser-manage-{U}")]
     public async Task ChangeRoleForUser_MalformedOrUnknownRoleToAdd_ReturnsNotFoundAndKeepsRole(string pattern)
     {
