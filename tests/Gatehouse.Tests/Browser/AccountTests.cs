@@ -18,11 +18,11 @@ public sealed class AccountTests(ChromiumBrowser chromium, ITestOutputHelper out
         var page = await _hub.SignUpHostAdminAsync("admin@example.com");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New account" }).ClickAsync();
-        await page.WaitForURLAsync("**/hub/accounts/new");
+        await page.ArriveAtAsync("/hub/accounts/new");
         var managedByDefault = await page.GetByLabel("Managed by the host").IsCheckedAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Acme Shoes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(HubPages.AccountPage());
+        await page.ArriveAtAsync(HubPages.AccountPage());
         var id = HubPages.AccountPage().Match(page.Url).Groups["id"].Value;
         var heading = await page.HeadingAsync();
         var notice = await page.GetByRole(AriaRole.Status).InnerTextAsync();
@@ -45,7 +45,7 @@ public sealed class AccountTests(ChromiumBrowser chromium, ITestOutputHelper out
         await host.GetByLabel("Managed by the host").UncheckAsync();
         await host.GetByLabel("Admin email").FillAsync("Owner@Contoso.example");
         await host.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await host.WaitForURLAsync("**/hub/");
+        await host.ArriveAtAsync("/hub/");
         var notice = await host.GetByRole(AriaRole.Status).InnerTextAsync();
         var owner = await _hub.OpenBrowserAsync();
         await owner.AcceptInvitationAsync(await _hub.InviteAgainAsync("owner@contoso.example"));

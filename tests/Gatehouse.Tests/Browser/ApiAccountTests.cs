@@ -48,12 +48,12 @@ public sealed class ApiAccountTests(ChromiumBrowser chromium, ITestOutputHelper 
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
             .GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
-        await page.WaitForURLAsync("**/hub/settings/");
+        await page.ArriveAtAsync("/hub/settings/");
         await Screenshots.SaveAsync(page, "settings", output);
         await page.GetByRole(AriaRole.Link, new() { Name = "API accounts" }).ClickAsync();
-        await page.WaitForURLAsync("**/hub/settings/clients");
+        await page.ArriveAtAsync("/hub/settings/clients");
         await page.GetByRole(AriaRole.Link, new() { Name = "API Reference" }).ClickAsync();
-        await page.WaitForURLAsync("**/hub/settings/api-reference");
+        await page.ArriveAtAsync("/hub/settings/api-reference");
         await page.Locator("#op-tenant").GetByRole(AriaRole.Button, new() { Name = "Try it" }).ClickAsync();
         var console = page.Section("Console");
         await console.GetByLabel("Token").FillAsync(token);

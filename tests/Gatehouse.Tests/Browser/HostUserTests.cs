@@ -20,7 +20,7 @@ public sealed class HostUserTests(ChromiumBrowser chromium, ITestOutputHelper ou
         var admin = await _hub.SignUpHostAdminAsync("admin@example.com");
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
-        await admin.WaitForURLAsync("**/hub/users");
+        await admin.ArriveAtAsync("/hub/users");
         var invite = admin.Section("Invite a host user");
         await invite.GetByLabel("Email").FillAsync("colleague@example.com");
         await invite.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "Manage" });
@@ -31,7 +31,7 @@ public sealed class HostUserTests(ChromiumBrowser chromium, ITestOutputHelper ou
         var colleague = await _hub.OpenBrowserAsync();
         await colleague.AcceptInvitationAsync(link);
         await colleague.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
-        await colleague.WaitForURLAsync("**/hub/users");
+        await colleague.ArriveAtAsync("/hub/users");
         var seen = await colleague.TableRowsAsync();
 
         // Accepting an invitation signs the person in, so it is their last sign-in; the list once said "never".

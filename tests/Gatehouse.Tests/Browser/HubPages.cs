@@ -16,8 +16,24 @@ public static partial class HubPages
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Repeat the password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
-        await page.WaitForURLAsync(HubHome());
+        await page.ArriveAtAsync(HubHome());
     }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="address"/> and its document has loaded. It looks
+    /// at the page instead of waiting for the load event: a navigation that ends while the test is between two
+    /// steps can leave that event unseen, and the wait would run out with the page already there.
+    /// </summary>
+    public static async Task ArriveAtAsync(this IPage page, Regex address)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = HubServer.PageTimeout });
+        await page.WaitForFunctionAsync(
+            "() => document.readyState === 'complete'", null, new() { Timeout = HubServer.PageTimeout });
+    }
+
+    /// <summary>Waits until the page is at the address that ends with <paramref name="path"/> and has loaded.</summary>
+    public static Task ArriveAtAsync(this IPage page, string path) =>
+        page.ArriveAtAsync(new Regex(Regex.Escape(path) + "$", RegexOptions.None, TimeSpan.FromSeconds(1)));
 
     /// <summary>Fills in the sign-in form and sends it; the caller checks where that led.</summary>
     public static async Task SubmitSignInAsync(this IPage page, string email, string password)
@@ -32,7 +48,7 @@ public static partial class HubPages
     public static async Task SignInAsync(this IPage page, string email, string password = Password)
     {
         await page.SubmitSignInAsync(email, password);
-        await page.WaitForURLAsync(HubHome());
+        await page.ArriveAtAsync(HubHome());
     }
 
     /// <summary>
@@ -46,9 +62,9 @@ public static partial class HubPages
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(AccountPage());
+            await page.ArriveAtAsync(AccountPage());
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             // Say where the browser ended up and what the page said, rather than only that it waited.
             var alerts = await page.GetByRole(AriaRole.Alert).AllInnerTextsAsync();

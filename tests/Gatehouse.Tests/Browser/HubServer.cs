@@ -26,6 +26,13 @@ public sealed class HubServer : IAsyncDisposable
     /// <summary>A phone held upright.</summary>
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
+    /// <summary>
+    /// How long, in milliseconds, a page or an element may take to come. The suite runs test classes in
+    /// parallel on machines with two cores, where a page under load can take longer than Playwright's 30 s
+    /// default.
+    /// </summary>
+    public const float PageTimeout = 90_000;
+
     private readonly TestDatabase _database;
     private readonly GatehouseApplication _app;
     private readonly IBrowser _browser;
@@ -77,10 +84,8 @@ public sealed class HubServer : IAsyncDisposable
             ViewportSize = viewport ?? Desktop,
         });
         _contexts.Add(context);
-        // The suite runs test classes in parallel on machines with two cores, where a page under load can take
-        // longer than Playwright's 30 s default to come.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(PageTimeout);
+        context.SetDefaultNavigationTimeout(PageTimeout);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

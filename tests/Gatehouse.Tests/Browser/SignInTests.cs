@@ -44,7 +44,7 @@ public sealed partial class SignInTests(ChromiumBrowser chromium, ITestOutputHel
         var page = await _hub.OpenBrowserAsync();
 
         await page.GotoAsync("/hub/");
-        await page.WaitForURLAsync(LoginPage());
+        await page.ArriveAtAsync(LoginPage());
         await Screenshots.SaveAsync(page, "sign-in", output);
         await page.SignInAsync("admin@example.com");
 
@@ -73,7 +73,7 @@ public sealed partial class SignInTests(ChromiumBrowser chromium, ITestOutputHel
         var page = await _hub.SignUpHostAdminAsync("admin@example.com");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(LogoutPage());
+        await page.ArriveAtAsync(LogoutPage());
         var heading = await page.HeadingAsync();
         await page.GotoAsync("/hub/");
 
